@@ -1,0 +1,709 @@
+// Package events is the stage that decides what happened: it finds event
+// triggers, codes each event in ACLED, CAMEO and PLOVER, attaches actors,
+// place, date and casualty figures, hangs on it the claims that report or
+// deny it, and merges the reports of one incident within the article.
+package events
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/claims"
+)
+
+// Input is what the earlier stages found in one article.
+type Input struct {
+	Text      string
+	Sentences []sitrep.Sentence
+	Actors    []sitrep.Actor
+	Places    []sitrep.Place
+	Times     []sitrep.Time
+	Published *time.Time
+	// Demonym resolves a nationality adjective to an ISO alpha-3 code
+	// ("Armenian shelling" is shelling by Armenia's forces).
+	Demonym func(word string) (string, bool)
+	// CountryName returns a country's English name, for ACLED actor names.
+	CountryName func(iso3 string) string
+}
+
+// candidate is one report of an event in one clause, before reports of the
+// same event are merged.
+type candidate struct {
+	trig     trigger
+	word     string
+	span     sitrep.Span // the trigger
+	sent     int
+	evidence sitrep.Span // the sentence
+	actor1   *sitrep.Actor
+	actor2   *sitrep.Actor
+	location *sitrep.Place
+	date     *sitrep.Time
+	figures  []figure
+	scope    string
+	claims   []sitrep.Claim
+	partial  bool // its figures count part of the event ("one more", "in the suburbs")
+}
+
+// Extract returns the events of an article, the main event first.
+func Extract(in Input) []sitrep.Event {
+	a := article{in: in}
+	for si := range in.Sentences {
+		a.sentence(si)
+	}
+	evs := a.merge()
+	return a.finish(evs)
+}
+
+type article struct {
+	in    Input
+	cands []*candidate
+}
+
+func (a *article) sentence(si int) {
+	s := &a.in.Sentences[si]
+	if len(s.Tokens) == 0 {
+		return
+	}
+	lw := lower(s.Tokens)
+	hits := findTriggers(s, lw)
+	figs := figures(s)
+	clauses := claims.Split(s, a.in.Actors)
+	aggregate := hasAggregateCue(lw, s, a.in.Times)
+	var mainClaimant = -1
+	for ci, cl := range clauses {
+		if ci == 0 {
+			mainClaimant = cl.Claimant
+		} else if cl.Continues {
+			cl.Claimant = mainClaimant
+		}
+		claim := a.claim(s, &cl)
+		var cs []*candidate
+		var violent []hit
+		for _, h := range hits {
+			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) {
+				continue
+			}
+			if h.trig.violent {
+				if !isTopic(h, hits, s, lw) {
+					violent = append(violent, h)
+				}
+				continue
+			}
+			if !hasClass(cs, h.trig.class) {
+				cs = append(cs, a.verbal(h, s, si, &cl))
+			}
+		}
+		var cfigs []figure
+		for _, f := range figs {
+			if cl.Span.Contains(f.Span) {
+				cfigs = append(cfigs, f)
+			}
+		}
+		if len(violent) > 0 || len(cfigs) > 0 {
+			if c := a.violent(violent, cfigs, s, si, &cl, lw, aggregate); c != nil {
+				cs = append([]*candidate{c}, cs...)
+			}
+		}
+		if cl.Cue != "" && (cl.Anaphoric && cl.Stance != sitrep.Asserts || len(cs) == 0 && cl.Stance != sitrep.Asserts) {
+			// "denied this", "estimated that the number was higher": the
+			// claim is about the event last told
+			if t := a.lastViolent(); t != nil {
+				back := claim
+				back.Killed, back.Injured = nil, nil
+				t.claims = append(t.claims, back)
+			}
+			// what else the clause tells ("and expressed their
+			// readiness"), its claimant asserts, by the verb that says it
+			claim.Stance, claim.Cue = sitrep.Asserts, nextVerb(s, cl.CueSpan.End)
+		}
+		for _, c := range cs {
+			cc := claim
+			if c.trig.violent || len(c.figures) > 0 {
+				cc.Killed, cc.Injured = reconcile(c.figures, true), reconcile(c.figures, false)
+			}
+			c.claims = append(c.claims, cc)
+			a.cands = append(a.cands, c)
+		}
+	}
+}
+
+// nextVerb returns the first verb of the sentence after offset off, or "".
+func nextVerb(s *sitrep.Sentence, off int) string {
+	for _, t := range s.Tokens {
+		if t.Start >= off && strings.HasPrefix(t.Tag, "VB") {
+			return t.Text
+		}
+	}
+	return ""
+}
+
+func hasClass(cs []*candidate, class string) bool {
+	for _, c := range cs {
+		if c.trig.class == class {
+			return true
+		}
+	}
+	return false
+}
+
+// lastViolent returns the latest candidate that tells of violence or
+// casualties.
+func (a *article) lastViolent() *candidate {
+	for i := len(a.cands) - 1; i >= 0; i-- {
+		if c := a.cands[i]; c.trig.violent || len(c.figures) > 0 {
+			return c
+		}
+	}
+	return nil
+}
+
+// claim builds the claim a clause makes.
+func (a *article) claim(s *sitrep.Sentence, cl *claims.Clause) sitrep.Claim {
+	c := sitrep.Claim{Stance: cl.Stance, Cue: cl.Cue, Start: cl.Start, End: cl.End}
+	if cl.Cue != "" {
+		c.Start, c.End = cl.Start, cl.End
+	}
+	c.Text = a.in.Text[c.Start:c.End]
+	if cl.Claimant >= 0 {
+		act := a.resolved(cl.Claimant)
+		c.Claimant = &act
+	}
+	return c
+}
+
+// resolved returns the actor mention i with what it refers to filled in.
+func (a *article) resolved(i int) sitrep.Actor {
+	act := a.in.Actors[i]
+	return act
+}
+
+type hit struct {
+	trig trigger
+	span sitrep.Span
+	i, n int // token range
+	word string
+}
+
+// findTriggers finds the event triggers of a sentence, longest match first.
+func findTriggers(s *sitrep.Sentence, lw []string) []hit {
+	var out []hit
+	for i := 0; i < len(lw); i++ {
+		for n := min(len(lw), i+triggers.longest); n > i; n-- {
+			tr, ok := triggers.phrases[strings.Join(lw[i:n], " ")]
+			if !ok {
+				continue
+			}
+			if !licensed(tr, lw, i, n) {
+				break
+			}
+			out = append(out, hit{trig: tr, span: sitrep.Span{Start: s.Tokens[i].Start, End: s.Tokens[n-1].End}, i: i, n: n, word: s.Text[s.Tokens[i].Start-s.Start : s.Tokens[n-1].End-s.Start]})
+			i = n - 1
+			break
+		}
+	}
+	return out
+}
+
+var (
+	impactWords = map[string]bool{"hit": true, "hits": true, "fell": true, "fall": true, "falls": true, "landed": true, "land": true,
+		"struck": true, "strike": true, "fired": true, "launched": true, "targeted": true, "targeting": true, "exploded": true,
+		"killed": true, "wounded": true, "injured": true, "killing": true, "wounding": true, "injuring": true, "intercepted": true}
+	agreeWords = map[string]bool{"reached": true, "agreed": true, "signed": true, "brokered": true, "declared": true,
+		"announced": true, "concluded": true, "struck": true, "sealed": true, "agree": true, "sign": true, "accepted": true}
+)
+
+// licensed reports whether a trigger that needs company has it: a rocket
+// is an event when it falls, a ceasefire when it is agreed.
+func licensed(tr trigger, lw []string, i, n int) bool {
+	switch tr.needs {
+	case "impact":
+		return anyNear(lw, i, n, 6, impactWords)
+	case "agree":
+		return anyNear(lw, i, n, 4, agreeWords)
+	}
+	return true
+}
+
+func anyNear(lw []string, i, n, d int, set map[string]bool) bool {
+	for k := max(0, i-d); k < min(len(lw), n+d); k++ {
+		if (k < i || k >= n) && set[lw[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// genericWords before a violent trigger make it a reference to violence in
+// general or to come ("these battles", "the ongoing clashes", "ready to end
+// the fighting"), not a report of an incident.
+var genericWords = map[string]bool{
+	"these": true, "those": true, "ongoing": true, "continuing": true, "continued": true, "any": true, "all": true,
+	"will": true, "would": true, "could": true, "might": true, "may": true, "should": true, "must": true,
+	"not": true, "never": true, "end": true, "stop": true, "halt": true, "prevent": true, "avoid": true,
+	"cease": true, "ready": true, "readiness": true, "against": false, "future": true, "possible": true,
+	"forms": true, "recent": true, "escalation": true,
+}
+
+// isTopic reports whether a violent trigger is the topic of something said
+// rather than a report of an incident: the object of a condemnation or an
+// accusation ("condemned all attacks"), violence in general or to come
+// ("the ongoing clashes", "will not break"), or inside a quotation.
+func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
+	for _, o := range hits {
+		if o.trig.violent || o.span.Start >= h.span.Start {
+			continue
+		}
+		switch o.trig.class {
+		case "condemn", "accuse", "threaten", "request", "intent":
+			if h.i-o.n <= 8 && !boundaryBetween(lw, o.n, h.i) {
+				return true
+			}
+		}
+	}
+	for k := max(0, h.i-4); k < h.i; k++ {
+		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) {
+			return true
+		}
+	}
+	// "fighting continued on many fronts"
+	if h.n < len(lw) && ongoingWords[lw[h.n]] {
+		return true
+	}
+	return inQuote(lw, h.i)
+}
+
+// ongoingWords after a violent trigger make it a state of affairs rather
+// than an incident.
+var ongoingWords = map[string]bool{"continued": true, "continues": true, "continue": true, "raged": true, "rages": true, "persisted": true, "went": true}
+
+// boundaryBetween reports whether tokens [i, j) cross into another clause:
+// "warned ... after shells fell" tells two things.
+func boundaryBetween(lw []string, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch lw[k] {
+		case "after", "when", "following", "because", "as", "while", ",", ";", ".", "before", "since":
+			return true
+		}
+	}
+	return false
+}
+
+// inQuote reports whether token i stands inside quotation marks.
+func inQuote(lw []string, i int) bool {
+	open := false
+	for k := 0; k < i; k++ {
+		if lw[k] == `"` || lw[k] == "``" || lw[k] == "''" {
+			open = !open
+		}
+	}
+	return open
+}
+
+// aggregateCues mark a figure as a total over a period rather than one
+// incident (ACLED codes incidents; totals are kept apart).
+var aggregateCues = []string{"so far", "in total", "a total", "total of", "death toll", "toll", "to date", "overall",
+	"cumulative", "altogether", "since the start", "since the beginning", "since the outbreak", "since the fighting",
+	"since the war", "in all", "until now", "up to now", "thus far"}
+
+func hasAggregateCue(lw []string, s *sitrep.Sentence, times []sitrep.Time) bool {
+	joined := " " + strings.Join(lw, " ") + " "
+	for _, c := range aggregateCues {
+		if strings.Contains(joined, " "+c+" ") {
+			return true
+		}
+	}
+	for _, t := range times {
+		if t.Kind == "since" && s.Span.Contains(sitrep.Span{Start: t.Start, End: t.End}) {
+			return true
+		}
+	}
+	return false
+}
+
+// partialCues mark a figure that adds to an incident's toll or counts one
+// part of it ("one more person was killed in the suburbs").
+var partialCues = map[string]bool{"another": true, "additional": true, "suburbs": true, "outskirts": true, "further": true}
+
+// violent builds the candidate for the violence told in a clause: the most
+// specific trigger, and the figures.
+func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string, aggregate bool) *candidate {
+	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident}
+	if len(hs) > 0 {
+		best := hs[0]
+		for _, h := range hs[1:] {
+			if h.trig.specificity > best.trig.specificity {
+				best = h
+			}
+		}
+		c.trig, c.span, c.word = best.trig, best.span, best.word
+	} else {
+		c.trig = triggers.phrases["killed"]
+		c.span, c.word = figs[0].Span, a.in.Text[figs[0].Start:figs[0].End]
+	}
+	body := cl.Body
+	if cl.Cue == "" || cl.Span.Start == s.Start && cl.CueSpan.Start > s.Start && body.Start >= c.span.End {
+		body = cl.Span
+	}
+	c.location = a.location(body, c.span)
+	c.date = a.date(body, c.span)
+	c.actor1 = a.perpetrator(body, c.span, s, cl)
+	c.actor2 = a.target(body, c.actor1)
+	for _, f := range figs {
+		_ = f
+	}
+	for k := range lw {
+		if partialCues[lw[k]] && cl.Span.Contains(s.Tokens[k].Span) && k+1 < len(lw) {
+			c.partial = true
+		}
+	}
+	if aggregate && len(figs) > 0 && (c.location == nil || c.trig.class == "kill") {
+		c.scope = sitrep.ScopeAggregate
+	}
+	if len(hs) == 0 || c.trig.class == "kill" {
+		// a toll with neither place nor time is a total, not an incident
+		if c.location == nil && c.date == nil {
+			c.scope = sitrep.ScopeAggregate
+		}
+	}
+	if c.scope == sitrep.ScopeIncident && len(figs) == 0 && c.location == nil && c.actor1 == nil {
+		return nil // "fighting continued on many fronts": nothing to code
+	}
+	if c.trig.class == "capture" && c.actor1 == nil && cl.Claimant >= 0 {
+		// "the president announced the liberation of X": the speaker's
+		// state took it
+		sp := a.in.Actors[cl.Claimant]
+		if sp.Country != "" && (sp.Sector == "GOV" || sp.Sector == "MIL") {
+			c.actor1 = a.forcesOf(sp.Country, sp.Text, sp.Start, sp.End)
+		}
+	}
+	return c
+}
+
+// verbal builds the candidate for a statement, appeal, consultation,
+// threat, agreement or deployment.
+func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause) *candidate {
+	c := &candidate{trig: h.trig, span: h.span, word: h.word, sent: si, evidence: s.Span, scope: sitrep.ScopeIncident}
+	body := cl.Body
+	if cl.Cue == "" || h.span.End <= cl.CueSpan.Start {
+		body = cl.Span
+	}
+	speaker := func(x *sitrep.Actor) bool { return x.Kind != sitrep.KindCivilians }
+	if i := a.subject(body, h.span, s, speaker); i >= 0 {
+		x := a.resolved(i)
+		c.actor1 = &x
+	} else if cl.Claimant >= 0 {
+		x := a.resolved(cl.Claimant)
+		c.actor1 = &x
+	}
+	// the party acted on, the place and the date: in the trigger's own
+	// phrase, up to the next comma
+	stop := body.End
+	if k := strings.IndexAny(a.in.Text[h.span.End:body.End], ",;"); k >= 0 {
+		stop = h.span.End + k
+	}
+	phrase := sitrep.Span{Start: body.Start, End: stop}
+	if k := strings.LastIndexAny(a.in.Text[body.Start:h.span.Start], ",;"); k >= 0 {
+		phrase.Start = body.Start + k + 1
+	}
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start >= h.span.End && act.End <= stop && speaker(act) {
+			if c.actor1 == nil || act.Country != c.actor1.Country || act.Sector != c.actor1.Sector {
+				x := a.resolved(i)
+				c.actor2 = &x
+				break
+			}
+		}
+	}
+	c.location = a.location(phrase, h.span)
+	c.date = a.date(phrase, h.span)
+	return c
+}
+
+// location picks the place of an event from a clause: a town or region
+// over a country, near the trigger, and never a place that names an actor
+// ("Tehran warned").
+func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
+	var best *sitrep.Place
+	bestScore := 0
+	for i := range a.in.Places {
+		p := &a.in.Places[i]
+		ps := sitrep.Span{Start: p.Start, End: p.End}
+		if !body.Contains(ps) || p.Cue == "demonym" || a.isActor(ps) || !p.Resolved() && p.Country == "" {
+			continue
+		}
+		score := 1000
+		switch p.Kind {
+		case sitrep.PlaceCity, sitrep.PlaceAdmin2, sitrep.PlaceOther:
+			score = 3000
+		case sitrep.PlaceAdmin1, sitrep.PlaceRegion:
+			score = 2000
+		}
+		d := p.Start - trig.End
+		if d < 0 {
+			d = (trig.Start - p.End) * 2
+		}
+		score -= min(d, 999)
+		if best == nil || score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	cp := *best
+	return &cp
+}
+
+func (a *article) isActor(sp sitrep.Span) bool {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Kind != sitrep.KindCivilians && sp.Overlaps(sitrep.Span{Start: act.Start, End: act.End}) {
+			return true
+		}
+	}
+	return false
+}
+
+// date picks the time expression of a clause nearest the trigger that
+// names a date.
+func (a *article) date(body, trig sitrep.Span) *sitrep.Time {
+	var best *sitrep.Time
+	bestD := 1 << 30
+	for i := range a.in.Times {
+		t := &a.in.Times[i]
+		if t.Value == nil || t.Kind == "duration" || t.Kind == "since" || !body.Contains(sitrep.Span{Start: t.Start, End: t.End}) {
+			continue
+		}
+		d := abs(t.Start - trig.Start)
+		if d < bestD {
+			best, bestD = t, d
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// perpetrator finds who carried out violence: "by X", a demonym before the
+// trigger ("Armenian shelling"), or the armed actor named before it.
+func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *claims.Clause) *sitrep.Actor {
+	toks := s.Tokens
+	ti := tokenAt(toks, trig.Start)
+	te := tokenAfter(toks, trig.End)
+	// "shelling by Armenian forces"
+	if te < len(toks) && strings.EqualFold(toks[te].Text, "by") && te+1 < len(toks) {
+		for i := range a.in.Actors {
+			act := &a.in.Actors[i]
+			if act.Start >= toks[te+1].Start && act.Start <= toks[min(te+3, len(toks)-1)].Start && armed(act) {
+				x := a.resolved(i)
+				return &x
+			}
+		}
+	}
+	// "an Armenian night bombardment"
+	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+		if iso, ok := a.demonym(toks[k].Text); ok {
+			return a.forcesOf(iso, toks[k].Text, toks[k].Start, toks[k].End)
+		}
+		if !strings.HasPrefix(toks[k].Tag, "JJ") && !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "DT" {
+			break
+		}
+	}
+	if i := a.subject(body, trig, s, armed); i >= 0 && i != cl.Claimant {
+		x := a.resolved(i)
+		return &x
+	}
+	return nil
+}
+
+// subject returns the index of the actor that is the subject of the
+// trigger: the last mention before it in the clause that a verb follows
+// ("its army had bombed", "Iran ... deployed"), or that the trigger follows
+// directly; of coordinated states ("Azerbaijan and Armenia exchanged"), the
+// first. -1 if none.
+func (a *article) subject(body, trig sitrep.Span, s *sitrep.Sentence, ok func(*sitrep.Actor) bool) int {
+	best := -1
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start < body.Start || act.End > trig.Start || !ok(act) {
+			continue
+		}
+		if !verbNext(s.Tokens, act.End, trig.Start) || subordinateBetween(s.Tokens, act.End, trig.Start) {
+			continue
+		}
+		best = i
+	}
+	if best > 0 {
+		prev := &a.in.Actors[best-1]
+		if prev.Start >= body.Start && between(a.in.Text, prev.End, a.in.Actors[best].Start) == "and" && ok(prev) {
+			best--
+		}
+	}
+	return best
+}
+
+// subordinateBetween reports whether a subordinate clause starts between
+// offsets i and j: "Tehran warned ... after shells fell" does not make
+// Tehran the shells' subject.
+func subordinateBetween(toks []sitrep.Token, i, j int) bool {
+	for _, t := range toks {
+		if t.Start < i || t.End > j {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "after", "when", "following", "because", "as", "while", "before", "since", "that", "which", "who", "whom", "where":
+			return true
+		}
+	}
+	return false
+}
+
+func between(text string, i, j int) string {
+	if i > j || j > len(text) {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(text[i:j]))
+}
+
+// verbNext reports whether a verb follows offset off, skipping adverbs and
+// auxiliaries, or the trigger at trig comes right after it.
+func verbNext(toks []sitrep.Token, off, trig int) bool {
+	k := tokenAfter(toks, off)
+	for n := 0; k < len(toks) && n < 4; k, n = k+1, n+1 {
+		t := toks[k]
+		if t.Start >= trig && n == 0 {
+			return true
+		}
+		switch {
+		case strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD":
+			return true
+		case t.Tag == "RB":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// armed reports whether an actor can carry out violence: states and their
+// forces, armed groups, rioters.
+func armed(a *sitrep.Actor) bool {
+	switch a.Sector {
+	case "MIL", "POL", "REB", "MIL_NONSTATE":
+		return true
+	case "GOV":
+		return a.Kind == sitrep.KindState
+	}
+	return a.Inter == 5 || a.Kind == sitrep.KindArmedGroup
+}
+
+func (a *article) demonym(w string) (string, bool) {
+	if a.in.Demonym == nil || w == "" || w[0] < 'A' || w[0] > 'Z' {
+		return "", false
+	}
+	return a.in.Demonym(w)
+}
+
+// forcesOf returns the military forces of a country as an actor, for
+// violence told without naming who ("Armenian shelling").
+func (a *article) forcesOf(iso, text string, start, end int) *sitrep.Actor {
+	act := &sitrep.Actor{Text: text, Start: start, End: end, Kind: sitrep.KindState, Country: iso, Sector: "MIL", Inter: 1, Cameo: iso + "MIL", Ref: -1}
+	if a.in.CountryName != nil {
+		act.Name = "Military Forces of " + a.in.CountryName(iso)
+		act.ACLEDName = act.Name
+	}
+	return act
+}
+
+// target finds who violence hit: civilians named in the clause, else an
+// actor after the trigger.
+func (a *article) target(body sitrep.Span, actor1 *sitrep.Actor) *sitrep.Actor {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if body.Contains(sitrep.Span{Start: act.Start, End: act.End}) && act.Kind == sitrep.KindCivilians {
+			x := a.resolved(i)
+			return &x
+		}
+	}
+	return nil
+}
+
+// reconcile returns the figure of killed (or injured) from a set of
+// figures: exact figures over vague ones, and of those the lowest, as ACLED
+// does when reports differ; the range keeps the highest.
+func reconcile(figs []figure, killed bool) *sitrep.Count {
+	var pick []figure
+	exact := false
+	for _, f := range figs {
+		if f.killed == killed {
+			pick = append(pick, f)
+			exact = exact || !f.vague
+		}
+	}
+	var counts []*sitrep.Count
+	for _, f := range pick {
+		if exact && f.vague {
+			continue
+		}
+		counts = append(counts, f.count)
+	}
+	return combine(counts)
+}
+
+// combine merges counts conservatively: low and best are the lowest given,
+// high the highest known.
+func combine(counts []*sitrep.Count) *sitrep.Count {
+	if len(counts) == 0 {
+		return nil
+	}
+	low, best, high := -1, -1, -1
+	openEnded := false
+	for _, c := range counts {
+		if c == nil {
+			continue
+		}
+		if c.Low != nil && (low < 0 || *c.Low < low) {
+			low = *c.Low
+		}
+		if c.Best != nil && (best < 0 || *c.Best < best) {
+			best = *c.Best
+		}
+		switch {
+		case c.High == nil:
+			openEnded = true
+		case *c.High > high:
+			high = *c.High
+		}
+	}
+	if openEnded {
+		high = -1
+	}
+	if low < 0 && best < 0 && high < 0 && !openEnded {
+		return nil
+	}
+	if best >= 0 && low > best {
+		low = best
+	}
+	return sitrep.NewCount(low, best, high)
+}
+
+// finish orders the events by salience and fills their ids and codes.
+func (a *article) finish(evs []*event) []sitrep.Event {
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].salience() > evs[j].salience() })
+	out := make([]sitrep.Event, 0, len(evs))
+	for i, e := range evs {
+		ev := e.build(a)
+		ev.ID = fmt.Sprintf("e%d", i+1)
+		out = append(out, ev)
+	}
+	return out
+}

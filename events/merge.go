@@ -1,0 +1,403 @@
+package events
+
+import (
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// event is one or more candidates found to report the same event.
+type event struct {
+	cands []*candidate
+}
+
+func (e *event) first() *candidate { return e.cands[0] }
+
+// merge groups the candidates that report one event: of the same kind, at
+// compatible places, by compatible actors, at compatible dates. A candidate
+// joins the latest compatible event.
+func (a *article) merge() []*event {
+	var evs []*event
+	for _, c := range a.cands {
+		var into *event
+		for i := len(evs) - 1; i >= 0; i-- {
+			if compatible(evs[i], c) {
+				into = evs[i]
+				break
+			}
+		}
+		if into == nil {
+			evs = append(evs, &event{cands: []*candidate{c}})
+			continue
+		}
+		into.cands = append(into.cands, c)
+	}
+	return evs
+}
+
+// family groups trigger classes whose reports can be one event.
+func family(class string) string {
+	switch class {
+	case "air", "suicide", "shelling", "explosive", "grenade":
+		return "remote"
+	case "kill", "attack":
+		return "violence"
+	case "clash", "capture":
+		return "battle"
+	}
+	return class
+}
+
+func compatible(e *event, c *candidate) bool {
+	f := e.first()
+	if f.scope != c.scope {
+		return false
+	}
+	fe, fc := family(f.trig.class), family(c.trig.class)
+	if f.trig.violent != c.trig.violent {
+		return false
+	}
+	if f.trig.violent {
+		if fe != fc && fe != "violence" && fc != "violence" {
+			return false
+		}
+		if c.scope == sitrep.ScopeAggregate {
+			return sameFigures(e, c)
+		}
+	} else if f.trig.class != c.trig.class {
+		return false
+	}
+	loc, a1, d := e.location(), e.actor1(), e.date()
+	if !placesAgree(loc, c.location) || !actorsAgree(a1, c.actor1) || !datesAgree(d, c.date) {
+		return false
+	}
+	if !f.trig.violent {
+		// statements merge only when the same actor says the same thing
+		return a1 != nil && c.actor1 != nil
+	}
+	return true
+}
+
+func sameFigures(e *event, c *candidate) bool {
+	for _, x := range e.cands {
+		for _, f := range x.figures {
+			for _, g := range c.figures {
+				if f.killed == g.killed && *f.count.Best == *g.count.Best {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func placesAgree(p, q *sitrep.Place) bool {
+	switch {
+	case p == nil || q == nil:
+		return true
+	case p.GeonameID != nil && q.GeonameID != nil && *p.GeonameID == *q.GeonameID:
+		return true
+	case strings.EqualFold(p.Name, q.Name):
+		return true
+	case p.Kind == sitrep.PlaceCountry || q.Kind == sitrep.PlaceCountry:
+		return p.Country == q.Country
+	}
+	return false
+}
+
+func actorsAgree(x, y *sitrep.Actor) bool {
+	return x == nil || y == nil || x.Country == "" || y.Country == "" || x.Country == y.Country
+}
+
+func datesAgree(x, y *sitrep.Time) bool {
+	if x == nil || y == nil || x.Value == nil || y.Value == nil {
+		return true
+	}
+	a, b := *x.Value, *y.Value
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
+}
+
+// location returns the most precise place any report gives.
+func (e *event) location() *sitrep.Place {
+	var best *sitrep.Place
+	for _, c := range e.cands {
+		if c.location != nil && (best == nil || rank(c.location) > rank(best)) {
+			best = c.location
+		}
+	}
+	return best
+}
+
+func rank(p *sitrep.Place) int {
+	switch p.Kind {
+	case sitrep.PlaceCity, sitrep.PlaceOther, sitrep.PlaceAdmin2:
+		return 3
+	case sitrep.PlaceAdmin1, sitrep.PlaceRegion:
+		return 2
+	}
+	return 1
+}
+
+func (e *event) actor1() *sitrep.Actor {
+	for _, c := range e.cands {
+		if c.actor1 != nil && c.claims[0].Stance == sitrep.Asserts {
+			return c.actor1
+		}
+	}
+	for _, c := range e.cands {
+		if c.actor1 != nil {
+			return c.actor1
+		}
+	}
+	return nil
+}
+
+func (e *event) actor2() *sitrep.Actor {
+	for _, c := range e.cands {
+		if c.actor2 != nil {
+			return c.actor2
+		}
+	}
+	return nil
+}
+
+// date returns the most precise date any report gives.
+func (e *event) date() *sitrep.Time {
+	var best *sitrep.Time
+	for _, c := range e.cands {
+		if c.date != nil && (best == nil || len(*c.date.Value) > len(*best.Value)) {
+			best = c.date
+		}
+	}
+	return best
+}
+
+// trig returns the most specific trigger of the event's reports.
+func (e *event) trig() (trigger, string, sitrep.Span) {
+	best := e.first()
+	for _, c := range e.cands[1:] {
+		if c.trig.specificity > best.trig.specificity {
+			best = c
+		}
+	}
+	return best.trig, best.word, best.span
+}
+
+func (e *event) claims() []sitrep.Claim {
+	var out []sitrep.Claim
+	for _, c := range e.cands {
+		out = append(out, c.claims...)
+	}
+	return out
+}
+
+// salience ranks events: violence with casualties and many sources first,
+// then by how early the article tells it.
+func (e *event) salience() float64 {
+	s := float64(len(e.claims()))
+	f := e.first()
+	if f.trig.violent {
+		s += 2
+	}
+	for _, c := range e.cands {
+		if len(c.figures) > 0 {
+			s += 3
+			break
+		}
+	}
+	if f.scope == sitrep.ScopeAggregate {
+		s -= 3
+	}
+	return s - float64(f.sent)*0.01
+}
+
+// build turns a merged event into its output form.
+func (e *event) build(a *article) sitrep.Event {
+	tr, word, _ := e.trig()
+	ev := sitrep.Event{
+		Trigger:  word,
+		Cameo:    tr.cameo,
+		Plover:   tr.plover,
+		Actor1:   e.actor1(),
+		Actor2:   e.actor2(),
+		Location: e.location(),
+		Scope:    e.first().scope,
+		Claims:   e.claims(),
+	}
+	// evidence: the sentence of the first report; each claim cites its own
+	ev.Start, ev.End = e.first().evidence.Start, e.first().evidence.End
+	ev.Text = a.in.Text[ev.Start:ev.End]
+	if tr.mode != "" {
+		m := tr.mode
+		ev.PloverMode = &m
+	}
+	a.code(&ev, tr)
+	a.figures(&ev, e)
+	ev.Date = a.eventDate(e.date(), ev.Scope)
+	if ev.Location != nil {
+		p := geoPrecision(ev.Location)
+		ev.GeoPrecision = &p
+	}
+	for _, c := range ev.Claims {
+		if c.Stance == sitrep.Denies {
+			ev.Disputed = true
+		}
+	}
+	if !ev.Disputed {
+		ev.Disputed = contested(ev.Claims)
+	}
+	ev.Confidence = confidence(&ev, e)
+	return ev
+}
+
+// contested reports whether someone hedges a figure that another asserts.
+func contested(cs []sitrep.Claim) bool {
+	for _, h := range cs {
+		if h.Stance != sitrep.Hedges {
+			continue
+		}
+		for _, c := range cs {
+			if c.Stance == sitrep.Asserts && c.Claimant != nil && h.Claimant != nil && c.Claimant.Country != h.Claimant.Country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// code sets the ACLED type and sub-type, which depend on who acted on whom.
+func (a *article) code(ev *sitrep.Event, tr trigger) {
+	typ, sub := tr.acledType, tr.acledSub
+	switch tr.class {
+	case "attack", "kill":
+		if ev.Actor2 == nil || ev.Actor2.Inter != 7 {
+			if ev.Actor1 != nil && ev.Actor2 != nil || ev.Victims != nil && *ev.Victims == sitrep.VictimsMilitary {
+				typ, sub = "Battles", "Armed clash"
+			}
+		}
+	case "capture":
+		if ev.Actor1 != nil && ev.Actor1.Inter != 1 && ev.Actor1.Inter != 0 {
+			sub = "Non-state actor overtakes territory"
+		}
+	}
+	if typ != "" {
+		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
+	}
+}
+
+// figures sets the event's killed and injured from the claims that assert
+// them, and who the victims were.
+func (a *article) figures(ev *sitrep.Event, e *event) {
+	var figs []figure
+	victims := map[string]bool{}
+	for _, c := range e.cands {
+		for _, f := range c.figures {
+			victims[f.victims] = true
+		}
+		if c.partial || c.claims[0].Stance != sitrep.Asserts {
+			continue
+		}
+		figs = append(figs, c.figures...)
+	}
+	if len(figs) == 0 {
+		for _, c := range e.cands {
+			figs = append(figs, c.figures...)
+		}
+	}
+	ev.Killed, ev.Injured = reconcile(figs, true), reconcile(figs, false)
+	if ev.Actor2 != nil && ev.Actor2.Inter == 7 {
+		victims[sitrep.VictimsCivilians] = true
+	}
+	var v string
+	switch {
+	case victims[sitrep.VictimsCivilians] && victims[sitrep.VictimsMilitary]:
+		v = sitrep.VictimsMixed
+	case victims[sitrep.VictimsCivilians]:
+		v = sitrep.VictimsCivilians
+	case victims[sitrep.VictimsMilitary]:
+		v = sitrep.VictimsMilitary
+	case len(victims) > 0:
+		v = sitrep.VictimsUnknown
+	}
+	if v != "" {
+		ev.Victims = &v
+	}
+	if ev.Actor2 == nil && v == sitrep.VictimsCivilians {
+		civ := &sitrep.Actor{Text: "civilians", Kind: sitrep.KindCivilians, Sector: "CVL", Inter: 7, Cameo: "CVL", Ref: -1}
+		if ev.Location != nil && ev.Location.Country != "" {
+			civ.Country = ev.Location.Country
+			civ.Cameo = civ.Country + "CVL"
+		}
+		ev.Actor2 = civ
+	}
+	if ev.Actor2 != nil && ev.Actor2.Country == "" && ev.Actor2.Inter == 7 && ev.Location != nil {
+		cp := *ev.Actor2
+		cp.Country, cp.Cameo = ev.Location.Country, ev.Location.Country+"CVL"
+		ev.Actor2 = &cp
+	}
+	a.code(ev, triggerOf(ev, e))
+}
+
+func triggerOf(ev *sitrep.Event, e *event) trigger {
+	tr, _, _ := e.trig()
+	return tr
+}
+
+// eventDate turns the time an event's reports give into the event's date.
+// Without one, an incident happened on or before publication, and that is
+// all sitrep says.
+func (a *article) eventDate(t *sitrep.Time, scope string) sitrep.EventDate {
+	if t != nil && t.Value != nil {
+		d := sitrep.EventDate{Start: t.Value, End: t.Value, Precision: t.Precision}
+		if t.EndValue != nil {
+			d.End = t.EndValue
+		}
+		txt := t.Text
+		d.Text = &txt
+		return d
+	}
+	d := sitrep.EventDate{Precision: sitrep.PrecisionUnknown}
+	if a.in.Published != nil {
+		p := a.in.Published.Format(time.DateOnly)
+		d.End = &p
+	}
+	return d
+}
+
+// geoPrecision follows ACLED: 1 the named town, 2 part of a region, 3 only
+// a larger region or the country.
+func geoPrecision(p *sitrep.Place) int {
+	switch p.Kind {
+	case sitrep.PlaceCity, sitrep.PlaceOther:
+		return 1
+	case sitrep.PlaceAdmin2:
+		return 2
+	}
+	return 3
+}
+
+// confidence scores how fully an event is attested: a trigger, a place, a
+// date, actors, several sources.
+func confidence(ev *sitrep.Event, e *event) float64 {
+	c := 0.3
+	if ev.Location != nil {
+		c += 0.15
+	}
+	if ev.Date.Start != nil {
+		c += 0.15
+	}
+	if ev.Actor1 != nil {
+		c += 0.15
+	}
+	if len(ev.Claims) > 1 {
+		c += 0.1
+	}
+	if ev.Killed != nil || ev.Injured != nil {
+		c += 0.1
+	}
+	if ev.Disputed {
+		c -= 0.05
+	}
+	return float64(int(min(c, 0.95)*100+0.5)) / 100
+}

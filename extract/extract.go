@@ -1,0 +1,153 @@
+// Package extract runs the pipeline on one article: text, places, times,
+// actors, then events with their claims, and returns the contract's output
+// object with every offset pointing into the text as it was read.
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/actors"
+	"github.com/sitrep-project/sitrep/events"
+	"github.com/sitrep-project/sitrep/gazetteer"
+	"github.com/sitrep-project/sitrep/places"
+	"github.com/sitrep-project/sitrep/text"
+	"github.com/sitrep-project/sitrep/times"
+)
+
+// Extractor runs the pipeline. It is safe for concurrent use; build one per
+// process, since it holds the loaded models and gazetteer.
+type Extractor struct {
+	gaz    *gazetteer.Gazetteer
+	actors *actors.Extractor
+}
+
+// New loads the embedded models and data.
+func New() (*Extractor, error) {
+	gaz := gazetteer.Default()
+	ax, err := actors.New(countries{gaz})
+	if err != nil {
+		return nil, fmt.Errorf("load actor lexicon: %w", err)
+	}
+	return &Extractor{gaz: gaz, actors: ax}, nil
+}
+
+// Article extracts the places, times, actors and events of one article. A
+// failure inside a stage is returned as an error for this article alone.
+func (x *Extractor) Article(art sitrep.Article) (doc sitrep.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = sitrep.Errorf(sitrep.EInternal, "internal error: %v", r)
+		}
+	}()
+	return x.article(art)
+}
+
+func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
+	doc := sitrep.Document{ID: art.ID, Places: []sitrep.Place{}, Times: []sitrep.Time{}, Actors: []sitrep.Actor{}, Events: []sitrep.Event{}, Warnings: []string{}}
+	if doc.ID == "" {
+		sum := sha256.Sum256([]byte(art.Text))
+		doc.ID = hex.EncodeToString(sum[:8])
+	}
+	doc.Outlet = optional(art.Outlet)
+	doc.URL = optional(art.URL)
+	doc.Title = optional(art.Title)
+	if art.HTML != "" {
+		doc.Text = art.Text
+	}
+	var pub *time.Time
+	if art.Published != "" {
+		t, err := ParseDate(art.Published)
+		if err != nil {
+			return doc, sitrep.Errorf(sitrep.EInvalid, "published %q: not YYYY-MM-DD or RFC 3339", art.Published)
+		}
+		pub = &t
+		d := t.Format(time.DateOnly)
+		doc.Published = &d
+	}
+
+	norm := text.Normalize(art.Text)
+	s := norm.Text
+	sents, err := text.Analyze(s)
+	if err != nil {
+		return doc, fmt.Errorf("text stage: %w", err)
+	}
+	doc.Places = nonNil(places.Extract(s, sents))
+	ts, warns := times.Extract(s, pub)
+	doc.Times = nonNil(ts)
+	doc.Warnings = append(doc.Warnings, warns...)
+	doc.Actors = nonNil(x.actors.Extract(s, sents, art.Outlet))
+	doc.Events = nonNil(events.Extract(events.Input{
+		Text: s, Sentences: sents, Actors: doc.Actors, Places: doc.Places, Times: doc.Times, Published: pub,
+		Demonym: func(w string) (string, bool) {
+			c, ok := x.gaz.Demonym(w)
+			return c.ISO3, ok
+		},
+		CountryName: countries{x.gaz}.Name,
+	}))
+	remap(&doc, art.Text, norm)
+	return doc, nil
+}
+
+// ParseDate reads a publication date given as YYYY-MM-DD or RFC 3339.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+// countries adapts the gazetteer to what the actors stage asks of it.
+type countries struct{ g *gazetteer.Gazetteer }
+
+func (c countries) Country(name string) (string, bool) {
+	k, ok := c.g.Country(name)
+	return k.ISO3, ok
+}
+
+func (c countries) Demonym(word string) (string, bool) {
+	k, ok := c.g.Demonym(word)
+	return k.ISO3, ok
+}
+
+func (c countries) Capital(name string) (string, bool) {
+	k, ok := c.g.Capital(name)
+	return k.ISO3, ok
+}
+
+func (c countries) Place(name string) bool {
+	if _, ok := c.g.Country(name); ok {
+		return true
+	}
+	return len(c.g.Places(name)) > 0
+}
+
+func (c countries) Name(iso3 string) string {
+	if k, ok := c.g.CountryByISO3(iso3); ok {
+		return k.Name
+	}
+	return iso3
+}

@@ -1,0 +1,200 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract"
+)
+
+var extractor = func() func(t *testing.T) *extract.Extractor {
+	var x *extract.Extractor
+	return func(t *testing.T) *extract.Extractor {
+		t.Helper()
+		if x == nil {
+			var err error
+			if x, err = extract.New(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return x
+	}
+}()
+
+func run(t *testing.T, text string) sitrep.Document {
+	t.Helper()
+	doc, err := extractor(t).Article(sitrep.Article{ID: "t", Text: text, Published: "2021-03-10", Outlet: "Daily Courier"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestEvents(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		check func(t *testing.T, doc sitrep.Document)
+	}{
+		{"police said: a claim, not the perpetrator", "Police said two people were killed in Kano on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := only(t, doc)
+			if !has(e.Killed, 2) || e.Actor1 != nil {
+				t.Errorf("killed %s, actor1 %+v: want 2 killed by nobody named", count(e.Killed), e.Actor1)
+			}
+			if len(e.Claims) != 1 || e.Claims[0].Claimant == nil || e.Claims[0].Claimant.Sector != "POL" || e.Claims[0].Cue != "said" {
+				t.Errorf("claims = %s, want police asserting", claimList(e))
+			}
+		}},
+		{"police killed: the perpetrator, the outlet asserts", "Police killed two protesters in Kano on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := only(t, doc)
+			if !has(e.Killed, 2) || e.Actor1 == nil || e.Actor1.Sector != "POL" {
+				t.Errorf("killed %s, actor1 %+v: want 2 killed by police", count(e.Killed), e.Actor1)
+			}
+			if len(e.Claims) != 1 || e.Claims[0].Claimant != nil {
+				t.Errorf("claims = %s, want the outlet's own", claimList(e))
+			}
+			if str(e.Date.Start) != "2021-03-08" {
+				t.Errorf("date = %s, want Monday 2021-03-08", str(e.Date.Start))
+			}
+		}},
+		{"denial attaches to the event it denies", "Syrian forces shelled the town of Maarat al-Numan on Sunday, killing five civilians, activists said. Syria denied the report.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if !e.Disputed || !claimBy(e, sitrep.Denies, "SYR", "") || !claimBy(e, sitrep.Asserts, "", "activists") {
+				t.Errorf("claims = %s (disputed %v)", claimList(e), e.Disputed)
+			}
+			if e.Actor1 == nil || e.Actor1.Country != "SYR" || !has(e.Killed, 5) {
+				t.Errorf("actor1 %+v killed %s", e.Actor1, count(e.Killed))
+			}
+		}},
+		{"more than 40 injured", "More than 40 others were injured in an air strike on Idlib on Friday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Injured == nil || e.Injured.Low == nil || *e.Injured.Low != 41 || e.Injured.High != nil {
+				t.Errorf("injured = %s, want 41/41/?", count(e.Injured))
+			}
+			if str(e.ACLEDSubEventType) != "Air/drone strike" {
+				t.Errorf("sub-event = %s", str(e.ACLEDSubEventType))
+			}
+		}},
+		{"aggregate kept apart from the incident", "Rebels attacked an army post in Gao on Tuesday, killing three soldiers. The army said 120 soldiers have been killed since the start of the year.", func(t *testing.T, doc sitrep.Document) {
+			var inc, agg *sitrep.Event
+			for i := range doc.Events {
+				switch e := &doc.Events[i]; {
+				case has(e.Killed, 3):
+					inc = e
+				case has(e.Killed, 120):
+					agg = e
+				}
+			}
+			if inc == nil || inc.Scope != sitrep.ScopeIncident || str(inc.Victims) != sitrep.VictimsMilitary {
+				t.Errorf("incident = %+v", inc)
+			}
+			if agg == nil || agg.Scope != sitrep.ScopeAggregate {
+				t.Errorf("aggregate = %+v", agg)
+			}
+			if inc != nil && str(inc.ACLEDEventType) != "Battles" {
+				t.Errorf("rebels attacking soldiers coded %s, want Battles", str(inc.ACLEDEventType))
+			}
+		}},
+		{"numbers that are not casualties", "Troops destroyed 40 houses and shelled a village 600 km from the capital, causing $2 million in damage.", func(t *testing.T, doc sitrep.Document) {
+			for _, e := range doc.Events {
+				if e.Killed != nil || e.Injured != nil {
+					t.Errorf("event %s has figures %s/%s", e.Trigger, count(e.Killed), count(e.Injured))
+				}
+			}
+		}},
+		{"capture by government forces", "The Malian army recaptured the town of Menaka from jihadists on Saturday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if str(e.ACLEDSubEventType) != "Government regains territory" || e.Actor1 == nil || e.Actor1.Country != "MLI" {
+				t.Errorf("got %s by %+v", str(e.ACLEDSubEventType), e.Actor1)
+			}
+		}},
+		{"protest", "Hundreds of students protested in Dhaka on Wednesday against fuel prices.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if str(e.ACLEDSubEventType) != "Peaceful protest" || e.Location == nil || e.Location.Country != "BGD" {
+				t.Errorf("got %s at %+v", str(e.ACLEDSubEventType), e.Location)
+			}
+		}},
+		{"statements are not incidents", "The European Union condemned all attacks on civilians and urged both sides to respect the ceasefire.", func(t *testing.T, doc sitrep.Document) {
+			for _, e := range doc.Events {
+				if e.ACLEDEventType != nil {
+					t.Errorf("coded an incident: %s %s", e.Trigger, str(e.ACLEDEventType))
+				}
+			}
+			if !hasEvent(doc, func(e *sitrep.Event) bool { return e.Plover == "ACCUSE" && sector(e.Actor1) == "IGO" }) ||
+				!hasEvent(doc, func(e *sitrep.Event) bool { return e.Plover == "REQUEST" && sector(e.Actor1) == "IGO" }) {
+				t.Errorf("missing condemnation or appeal: %+v", doc.Events)
+			}
+		}},
+		{"continuing speaker", "The governor said gunmen killed four villagers in Zamfara on Sunday. He also said that two more were missing.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if !has(e.Killed, 4) || !claimBy(e, sitrep.Asserts, "", "governor") {
+				t.Errorf("claims %s killed %s", claimList(e), count(e.Killed))
+			}
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { c.check(t, run(t, c.text)) })
+	}
+}
+
+func TestNoPublicationDate(t *testing.T) {
+	doc, err := extractor(t).Article(sitrep.Article{Text: "Two soldiers were killed yesterday in Kherson."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Warnings) == 0 {
+		t.Errorf("no warning without a publication date")
+	}
+	for _, tm := range doc.Times {
+		if tm.Value != nil {
+			t.Errorf("%q resolved to %s without a publication date", tm.Text, *tm.Value)
+		}
+	}
+	if doc.ID == "" || doc.Published != nil {
+		t.Errorf("id %q published %v", doc.ID, doc.Published)
+	}
+}
+
+func TestTypographyKeepsOffsets(t *testing.T) {
+	text := "\u201cWe were shelled,\u201d residents said \u2014 three people were killed in Kharkiv on Monday."
+	doc := run(t, text)
+	for _, a := range doc.Actors {
+		if text[a.Start:a.End] != a.Text {
+			t.Errorf("actor %q at %d:%d reads %q", a.Text, a.Start, a.End, text[a.Start:a.End])
+		}
+	}
+	for _, p := range doc.Places {
+		if text[p.Start:p.End] != p.Text {
+			t.Errorf("place %q at %d:%d reads %q", p.Text, p.Start, p.End, text[p.Start:p.End])
+		}
+	}
+	if !strings.Contains(text, doc.Events[0].Text) {
+		t.Errorf("event text %q not in the article", doc.Events[0].Text)
+	}
+}
+
+func only(t *testing.T, doc sitrep.Document) *sitrep.Event {
+	t.Helper()
+	if len(doc.Events) != 1 {
+		t.Fatalf("want 1 event, got %d: %+v", len(doc.Events), doc.Events)
+	}
+	return &doc.Events[0]
+}
+
+func first(t *testing.T, doc sitrep.Document) *sitrep.Event {
+	t.Helper()
+	if len(doc.Events) == 0 {
+		t.Fatalf("no events")
+	}
+	return &doc.Events[0]
+}
+
+func hasEvent(doc sitrep.Document, ok func(*sitrep.Event) bool) bool {
+	for i := range doc.Events {
+		if ok(&doc.Events[i]) {
+			return true
+		}
+	}
+	return false
+}

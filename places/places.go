@@ -1,0 +1,674 @@
+// Package places is the pipeline stage that finds place names in an article
+// and resolves them against the embedded gazetteer: countries, capitals,
+// cities, administrative divisions and regions, each with its GeoNames
+// reference where the gazetteer has one.
+//
+// Recognition is a longest-match lookup of capitalised word sequences in
+// each sentence, filtered by context (titles before person names, verbs of
+// saying, common English words, months and weekdays), plus patterns such as
+// "the city of X", "X province" and "the Iranian side of the border".
+// Resolution prefers countries and capitals, then places in the article's
+// focus countries (those it names, or whose demonyms it uses), then the
+// most populous.
+package places
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/gazetteer"
+)
+
+// Cues of sitrep.Place.
+const (
+	CueGazetteer = "gazetteer"
+	CuePattern   = "pattern"
+	// CueDemonym marks a nationality word standing for its country
+	// ("Armenian forces"): a mention of the country, not a location.
+	CueDemonym = "demonym"
+)
+
+// Thresholds of the filters.
+const (
+	// maxWords bounds the length of the names looked up.
+	maxWords = 6
+	// maxCandidates bounds the entries weighed for one name; the gazetteer
+	// gives them best first.
+	maxCandidates = 24
+	// bigPopulation makes a place safe to take even when its name is a
+	// common English word or stands where a person's name could.
+	bigPopulation = 100000
+)
+
+// Extractor finds and resolves place names with a gazetteer.
+type Extractor struct {
+	g   *gazetteer.Gazetteer
+	lex *lexicon
+}
+
+// New returns an Extractor that resolves against g.
+func New(g *gazetteer.Gazetteer) *Extractor {
+	lex, err := parseLexicon(lexiconTSV)
+	if err != nil {
+		panic(err) // the embedded lexicon is checked by the tests
+	}
+	return &Extractor{g: g, lex: lex}
+}
+
+var defaultExtractor = sync.OnceValue(func() *Extractor { return New(gazetteer.Default()) })
+
+// Extract finds place-name mentions in text and resolves them, using the
+// embedded gazetteer. sents are the article's sentences; without them the
+// whole text is read as one. Places come in text order.
+func Extract(text string, sents []sitrep.Sentence) []sitrep.Place {
+	return defaultExtractor().Extract(text, sents)
+}
+
+// mention is a recognised name before resolution.
+type mention struct {
+	start, end int // byte offsets
+	key        string
+	country    gazetteer.Country // for a country, or the country of a demonym pattern
+	isCountry  bool
+	demonym    bool // a nationality word: no place by itself
+	capitalOf  bool // "the Syrian capital": the capital of country
+	cands      []gazetteer.Entry
+	cue        string
+	// want is the kind a pattern calls for: "city", "admin" or "".
+	want string
+	// person marks a name read as a person's: no place, and other
+	// mentions of the name are suspect.
+	person bool
+}
+
+// Extract finds place-name mentions in text and resolves them. sents are
+// the article's sentences; without them the whole text is read as one.
+// Places come in text order.
+func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place {
+	if len(sents) == 0 {
+		sents = []sitrep.Sentence{{Span: sitrep.Span{Start: 0, End: len(text)}}}
+	}
+	ms := make([]mention, 0, 32)
+	ws := make([]word, 0, 64)
+	for _, s := range sents {
+		start, end := max(s.Start, 0), min(s.End, len(text))
+		if start >= end {
+			continue
+		}
+		ws = scan(ws[:0], text, start, end)
+		ms = x.sentence(ms, text, ws, s.Headline || titleCase(ws))
+	}
+	persons := persons(ms)
+	focus := x.focus(ms, persons)
+	out := make([]sitrep.Place, 0, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		if m.person || x.personElsewhere(m, persons, focus) {
+			continue
+		}
+		if p, ok := x.resolve(text, m, focus); ok {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// titleCase reports whether most words of a line are capitalised, as in a
+// headline, where capitals say little.
+func titleCase(ws []word) bool {
+	long, caps := 0, 0
+	for _, w := range ws {
+		if len(w.text) > 3 {
+			long++
+			if w.cap {
+				caps++
+			}
+		}
+	}
+	return long >= 3 && caps*4 >= long*3
+}
+
+// sentence appends the mentions found in the words of one sentence.
+func (x *Extractor) sentence(ms []mention, text string, ws []word, headline bool) []mention {
+	for i := 0; i < len(ws); {
+		m, ok, n := x.match(text, ws, i, headline)
+		if n == 0 {
+			i++
+			continue
+		}
+		if ok {
+			ms = append(ms, m)
+		}
+		i += n
+	}
+	return ms
+}
+
+// match looks for the longest name starting at word i. It returns the
+// mention and whether the name is taken as a place, and the number of
+// words the name covers (0 when there is none).
+func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention, bool, int) {
+	if !ws[i].cap || x.lex.is(ws[i].key, classStop) {
+		return mention{}, false, 0
+	}
+	limit := min(len(ws)-i, maxWords, max(x.g.MaxWords(), 1))
+	// The longest run of words a name could span here.
+	n := 1
+	for n < limit {
+		w := ws[i+n]
+		if w.gap || !(w.cap || x.lex.is(w.key, classConnector)) {
+			break
+		}
+		n++
+	}
+	for ; n >= 1; n-- {
+		last := ws[i+n-1]
+		if !last.cap {
+			continue
+		}
+		start, end := ws[i].start, last.end
+		key := ws[i].key
+		if n > 1 {
+			key = joinKeys(ws[i : i+n])
+		}
+		surface := text[start:end]
+		m := mention{start: start, end: end, key: key, cue: CueGazetteer}
+		if c, ok := x.g.CountryName(countryQuery(surface, key)); ok {
+			m.country, m.isCountry = c, true
+			m.cands = x.g.Candidates(key, maxCandidates)
+			if x.acceptCountry(ws, i, n, headline) == person {
+				m.person = true
+				return m, true, n
+			}
+			x.suffix(&m, ws, i+n)
+			return m, true, n
+		}
+		if n == 1 {
+			// A nationality word is that, even where a town bears it
+			// ("Canadian", Texas).
+			if c, ok := x.g.Demonym(key); ok {
+				m.country, m.demonym = c, true
+				x.demonymPattern(&m, ws, i)
+				return m, true, 1
+			}
+		}
+		if x.g.Has(key) {
+			m.cands = x.g.Candidates(key, maxCandidates)
+			x.context(&m, ws, i, n)
+			switch x.acceptPlace(&m, ws, i, n, headline) {
+			case accept:
+				return m, true, n
+			case person:
+				m.person = true
+				return m, true, n
+			}
+			return m, false, n
+		}
+	}
+	if m, ok := x.unknownAfterFeature(ws, i); ok {
+		return m, true, 1
+	}
+	return mention{}, false, 0
+}
+
+// countryQuery is what to look a span up by as a country: abbreviations as
+// written ("U.S."), anything else by its key.
+func countryQuery(surface, key string) string {
+	for i := 0; i < len(surface); i++ {
+		if c := surface[i]; (c < 'A' || c > 'Z') && c != '.' {
+			return key
+		}
+	}
+	return surface
+}
+
+func joinKeys(ws []word) string {
+	n := len(ws) - 1
+	for _, w := range ws {
+		n += len(w.key)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.key)
+	}
+	return b.String()
+}
+
+// context sets the cue and wanted kind from the words around a place name:
+// "the city of X", "X province".
+func (x *Extractor) context(m *mention, ws []word, i, n int) {
+	if i >= 2 && !ws[i].gap && !ws[i-1].gap && ws[i-1].key == "of" {
+		if kind, ok := x.lex.featureKind[ws[i-2].key]; ok && !ws[i-2].cap {
+			m.cue, m.want = CuePattern, kind
+		}
+	}
+	x.suffix(m, ws, i+n)
+}
+
+// suffix takes a division word after a name into it: "Idlib province".
+func (x *Extractor) suffix(m *mention, ws []word, next int) {
+	if next >= len(ws) || ws[next].gap {
+		return
+	}
+	kind, ok := x.lex.suffixKind[ws[next].key]
+	if !ok {
+		return
+	}
+	if m.isCountry && kind == "admin" {
+		return // "the Azerbaijan region" is still the country
+	}
+	m.end = ws[next].end
+	m.cue, m.want = CuePattern, kind
+}
+
+// acceptCountry filters country names used as person names ("Michael
+// Jordan", "Mr. Chad", "Georgia Stevens"), but not after "of" or "in"
+// ("the Foreign Minister of Armenia Zohrab Mnatsakanyan").
+func (x *Extractor) acceptCountry(ws []word, i, n int, headline bool) verdict {
+	if n > 1 || headline {
+		return accept
+	}
+	if x.personBefore(ws, i, true) || x.titleBefore(ws, i) {
+		return person
+	}
+	governed := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classConnector|classLocative)
+	if next := i + 1; next < len(ws) && !governed && !ws[next].gap && ws[next].cap && !ws[next].upper && x.surname(ws[next].key) {
+		return person
+	}
+	return accept
+}
+
+// personBefore reports whether the word before ws[i] looks like a first
+// name or initial: capitalised, adjacent, and neither a common English
+// word, a word of the lexicon, a nationality nor a country; nor a major
+// place when ws[i] is one too ("Moscow Russia").
+func (x *Extractor) personBefore(ws []word, i int, selfMajor bool) bool {
+	if i == 0 {
+		return false
+	}
+	p := ws[i-1]
+	initial := len(p.text) == 1 && p.upper && ws[i].dot // "Charles W. Murphy"
+	if ws[i].gap && !initial {
+		return false
+	}
+	if initial {
+		return true
+	}
+	if !p.cap || p.upper {
+		return false
+	}
+	if _, common := x.g.CommonWord(p.key); common || x.lex.class[p.key] != 0 {
+		return false
+	}
+	if _, ok := x.g.Demonym(p.key); ok {
+		return false
+	}
+	for _, e := range x.g.Candidates(p.key, 1) {
+		if selfMajor && major(e) {
+			return false // "Moscow Russia" in a careless line
+		}
+	}
+	_, ok := x.g.CountryName(p.key)
+	return !ok
+}
+
+// verdict is acceptPlace's answer.
+type verdict int
+
+const (
+	accept verdict = iota
+	reject
+	// person rejects a name that reads as a person's ("President
+	// Kennedy", "Vladimir Putin"): its other mentions are not places
+	// either.
+	person
+)
+
+// acceptPlace applies the filters to a place name that is not a country.
+func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) verdict {
+	if m.cue == CuePattern && m.want != "" && i > 0 && !ws[i-1].cap {
+		return accept // "the city of X"
+	}
+	if x.titleBefore(ws, i) {
+		return person // "President Aliyev", "Mr. Steele"
+	}
+	best := m.cands[0]
+	big := major(best)
+	if n > 1 {
+		if best.Alias && x.allCommon(ws[i:i+n]) {
+			return reject // "White House", an old name of Casablanca
+		}
+		return accept
+	}
+	locative := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classLocative)
+	w := ws[i]
+	if w.upper && len(w.text) <= 4 {
+		return reject // an acronym
+	}
+	if _, common := x.g.CommonWord(w.key); common {
+		if !big || ((w.initial || headline) && !locative) {
+			return reject
+		}
+		if next := i + 1; next < len(ws) && ws[next].cap && !ws[next].gap && !locative {
+			return reject // "Food and Drug Administration"
+		}
+	}
+	if headline || m.cue == CuePattern {
+		return accept
+	}
+	if x.personBefore(ws, i, big) {
+		return person // "Hikmat Hajiyev"
+	}
+	if i+1 < len(ws) && !ws[i+1].gap {
+		next := ws[i+1]
+		if next.cap && !next.upper && x.surname(next.key) {
+			return person // "Vladimir Putin"
+		}
+		if next.cap && !big && !locative {
+			return reject // "Saraqib Local Council", or a first name
+		}
+		if x.lex.is(next.key, classSpeech) && !best.Capital && !locative {
+			return person // "Steele said"
+		}
+	}
+	return accept
+}
+
+// titleBefore reports whether ws[i] follows a title ("President", "Mr.").
+func (x *Extractor) titleBefore(ws []word, i int) bool {
+	return i > 0 && (!ws[i].gap || ws[i].dot) && ws[i-1].cap && x.lex.is(ws[i-1].key, classTitle)
+}
+
+// surname reports whether a capitalised word after a place name reads as a
+// surname: no common word, lexicon word, place, country or nationality.
+func (x *Extractor) surname(key string) bool {
+	if _, common := x.g.CommonWord(key); common || x.lex.class[key] != 0 || x.g.Has(key) {
+		return false
+	}
+	if _, ok := x.g.Demonym(key); ok {
+		return false
+	}
+	_, ok := x.g.CountryName(key)
+	return !ok
+}
+
+// allCommon reports whether every word is a common English word.
+func (x *Extractor) allCommon(ws []word) bool {
+	for _, w := range ws {
+		if _, ok := x.g.CommonWord(w.key); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// demonymPattern makes a place of a demonym followed by an area noun
+// ("Iranian territory", "the Iranian side of the border") or by "capital"
+// ("the Syrian capital").
+func (x *Extractor) demonymPattern(m *mention, ws []word, i int) {
+	if i+1 >= len(ws) || ws[i+1].gap {
+		return
+	}
+	next := ws[i+1].key
+	switch {
+	case x.lex.is(next, classCapital):
+		m.demonym, m.capitalOf = false, true
+		m.end = ws[i+1].end
+		m.cue = CuePattern
+	case next == "side":
+		// "side" alone could be any side: ask for the border.
+		for j := i + 2; j < len(ws) && j <= i+4 && !ws[j].gap; j++ {
+			if ws[j].key == "border" || ws[j].key == "frontier" || ws[j].key == "borders" {
+				m.demonym, m.isCountry, m.cue = false, true, CuePattern
+				return
+			}
+		}
+	case x.lex.is(next, classArea):
+		m.demonym, m.isCountry, m.cue = false, true, CuePattern
+	}
+}
+
+// unknownAfterFeature takes a capitalised word the gazetteer lacks as a
+// place when a pattern says it is one: "the village of Xyz".
+func (x *Extractor) unknownAfterFeature(ws []word, i int) (mention, bool) {
+	if i < 2 || ws[i].gap || ws[i-1].gap || ws[i-1].key != "of" || ws[i].upper {
+		return mention{}, false
+	}
+	kind, ok := x.lex.featureKind[ws[i-2].key]
+	if !ok || ws[i-2].cap {
+		return mention{}, false
+	}
+	if _, common := x.g.CommonWord(ws[i].key); common || x.lex.class[ws[i].key] != 0 {
+		return mention{}, false
+	}
+	m := mention{start: ws[i].start, end: ws[i].end, key: ws[i].key, cue: CuePattern, want: kind}
+	// "the Syrian town of X": the demonym gives the country.
+	if i >= 3 {
+		if c, ok := x.g.Demonym(ws[i-3].key); ok && ws[i-3].cap {
+			m.country = c
+		}
+	}
+	return m, true
+}
+
+// persons returns the names read as a person's somewhere in the article
+// ("Mr. Steele"): elsewhere, too, a minor place of that name is most
+// likely the person.
+func persons(ms []mention) []string {
+	var p []string
+	for i := range ms {
+		if ms[i].person && !contains(p, ms[i].key) {
+			p = append(p, ms[i].key)
+		}
+	}
+	return p
+}
+
+// personElsewhere reports whether a mention's name is read as a person's
+// elsewhere in the article, and the mention is no safer: a minor place, or
+// a country that is not in focus on other grounds.
+func (x *Extractor) personElsewhere(m *mention, persons, focus []string) bool {
+	if !contains(persons, m.key) || m.cue == CuePattern {
+		return false
+	}
+	if m.isCountry {
+		return !contains(focus, m.country.ISO3)
+	}
+	return len(m.cands) > 0 && !major(m.cands[0])
+}
+
+// focus returns the ISO3 codes of the countries the article is about: those
+// it names unambiguously, whose capitals it names, or whose demonyms it
+// uses; names also read as a person's do not count.
+func (x *Extractor) focus(ms []mention, persons []string) []string {
+	var f []string
+	add := func(c string) {
+		if c == "" {
+			return
+		}
+		for _, s := range f {
+			if s == c {
+				return
+			}
+		}
+		f = append(f, c)
+	}
+	for i := range ms {
+		m := &ms[i]
+		switch {
+		case m.person || contains(persons, m.key):
+		case m.isCountry && ambiguous(m):
+		case m.isCountry || m.demonym || m.capitalOf:
+			add(m.country.ISO3)
+		case len(m.cands) > 0 && m.cands[0].Capital:
+			add(m.cands[0].Country)
+		}
+	}
+	return f
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve turns a mention into a Place.
+func (x *Extractor) resolve(text string, m *mention, focus []string) (sitrep.Place, bool) {
+	p := sitrep.Place{Text: text[m.start:m.end], Start: m.start, End: m.end, Cue: m.cue}
+	switch {
+	case m.demonym:
+		// Gold standards (TR-News, LGL, GeoWebNews) count "Turkish" as a
+		// mention of Turkey; the cue lets stages that want only names skip
+		// it.
+		setCountry(&p, m.country)
+		p.Cue = CueDemonym
+		return p, true
+	case m.capitalOf:
+		for _, e := range x.g.Places(m.country.Capital) {
+			if e.Capital && e.Country == m.country.ISO3 {
+				setEntry(&p, e)
+				return p, true
+			}
+		}
+		p.Name, p.Country, p.Kind = m.country.Capital, m.country.ISO3, sitrep.PlaceCity
+		return p, true
+	case m.isCountry:
+		// A country's name that is also a major place of another focus
+		// country ("Georgia" in an article about the United States) is
+		// that place, unless the country is in focus on other grounds.
+		if ambiguous(m) && !contains(focus, m.country.ISO3) {
+			if e, ok := x.choose(m, focus); ok && contains(focus, e.Country) && major(e) {
+				setEntry(&p, e)
+				return p, true
+			}
+		}
+		setCountry(&p, m.country)
+		return p, true
+	case len(m.cands) == 0:
+		p.Name, p.Country, p.Kind = p.Text, m.country.ISO3, sitrep.PlaceOther
+		if m.want == "city" {
+			p.Kind = sitrep.PlaceCity
+		}
+		return p, true
+	}
+	e, _ := x.choose(m, focus)
+	setEntry(&p, e)
+	return p, true
+}
+
+// major reports whether a place is well known enough to be taken on its
+// name alone: a capital, a region, a city of bigPopulation or a
+// first-order division of ten times that.
+func major(e gazetteer.Entry) bool {
+	switch e.Kind {
+	case gazetteer.KindRegion:
+		return true
+	case gazetteer.KindAdmin1:
+		return e.Population >= 10*bigPopulation
+	}
+	return e.Capital || e.Population >= bigPopulation
+}
+
+// ambiguous reports whether a country's name is also the name of a major
+// place in another country ("Georgia", "Armenia" in Colombia).
+func ambiguous(m *mention) bool {
+	for _, e := range m.cands {
+		if e.Country != m.country.ISO3 && major(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// choose picks the candidate for a mention, among those of the kind a
+// pattern asks for, by score.
+func (x *Extractor) choose(m *mention, focus []string) (gazetteer.Entry, bool) {
+	best, bestScore := -1, math.Inf(-1)
+	for i, e := range m.cands {
+		if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
+			continue
+		}
+		if s := score(e, focus); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return gazetteer.Entry{}, false
+	}
+	return m.cands[best], true
+}
+
+func kindFits(kind, want string) bool {
+	if want == "admin" {
+		return kind == gazetteer.KindAdmin1 || kind == gazetteer.KindAdmin2 || kind == gazetteer.KindRegion
+	}
+	return kind == gazetteer.KindCity
+}
+
+func anyFits(es []gazetteer.Entry, want string) bool {
+	for _, e := range es {
+		if kindFits(e.Kind, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// score ranks a candidate: the gazetteer's weight on a log scale, plus a
+// bonus worth a hundredfold weight for a place in the article's focus
+// countries ("Hamilton" in a New Zealand story) and one worth twentyfold
+// for a major place (Geneva, Switzerland, over Geneva, Illinois, unless
+// the story is about the United States alone).
+func score(e gazetteer.Entry, focus []string) float64 {
+	s := math.Log10(e.Weight() + 10)
+	if contains(focus, e.Country) {
+		s += 2
+	}
+	if major(e) {
+		s += 1.3
+	}
+	return s
+}
+
+func setEntry(p *sitrep.Place, e gazetteer.Entry) {
+	lat, lon := e.Lat, e.Lon
+	p.Name, p.Country, p.Admin1 = e.Name, e.Country, e.Admin1
+	p.Lat, p.Lon = &lat, &lon
+	if e.GeonameID != 0 {
+		id := e.GeonameID
+		p.GeonameID = &id
+	}
+	p.Population = e.Population
+	switch e.Kind {
+	case gazetteer.KindAdmin1:
+		p.Kind = sitrep.PlaceAdmin1
+	case gazetteer.KindAdmin2:
+		p.Kind = sitrep.PlaceAdmin2
+	case gazetteer.KindRegion:
+		p.Kind = sitrep.PlaceRegion
+	default:
+		p.Kind = sitrep.PlaceCity
+	}
+}
+
+func setCountry(p *sitrep.Place, c gazetteer.Country) {
+	lat, lon := c.Lat, c.Lon
+	p.Name, p.Country, p.Kind = c.Name, c.ISO3, sitrep.PlaceCountry
+	p.Lat, p.Lon = &lat, &lon
+	if c.GeonameID != 0 {
+		id := c.GeonameID
+		p.GeonameID = &id
+	}
+}

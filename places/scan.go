@@ -1,0 +1,196 @@
+package places
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/gazetteer/fold"
+)
+
+// word is a word of a sentence, as this stage reads it.
+type word struct {
+	start, end int    // byte offsets into the article text
+	text       string // text[start:end]
+	key        string // fold.Key(text)
+	cap        bool   // starts with an upper-case letter
+	upper      bool   // has no lower-case letter ("UN", "U.S.", "GANJA")
+	// initial marks the first word of a sentence or of a quotation or
+	// clause opened by a colon, quote or bracket, where capitals say little.
+	initial bool
+	// gap marks punctuation (other than spaces) between the previous word
+	// and this one: a name does not run across it. dot marks a gap that is
+	// a single full stop, as after "Mr." or "Gen.".
+	gap, dot bool
+}
+
+// scan appends the words of text[start:end] to ws. Hyphens and apostrophes
+// inside a word keep it whole ("Nagorno-Karabakh", "Ma'arat"), a possessive
+// "'s" is left out, and dotted abbreviations ("U.S.") are one word.
+func scan(ws []word, text string, start, end int) []word {
+	gap, initial, marks := true, true, 0
+	dot := false
+	i := start
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if !isWordRune(r) {
+			switch {
+			case r == ' ' || r == '\t' || r == '\u00a0':
+			case r == '\n' || r == '\r':
+				gap, initial = true, true
+				marks += 2
+			default:
+				gap = true
+				marks++
+				dot = r == '.'
+				if isOpener(r) {
+					initial = true
+				}
+			}
+			i += n
+			continue
+		}
+		j := wordEnd(text, i, end)
+		w := word{start: i, end: j, text: text[i:j], gap: gap, initial: initial, dot: dot && marks == 1}
+		w.key = fold.Key(w.text)
+		w.cap, w.upper = caseOf(w.text)
+		ws = append(ws, w)
+		gap, initial, dot, marks = false, false, false, 0
+		i = j
+		// Skip a possessive "'s".
+		if i < end && isApostrophe(text[i:end]) {
+			_, an := utf8.DecodeRuneInString(text[i:end])
+			if i+an < end && (text[i+an] == 's' || text[i+an] == 'S') {
+				k := i + an + 1
+				if k >= end {
+					i = k
+				} else if r, _ := utf8.DecodeRuneInString(text[k:end]); !isWordRune(r) {
+					i = k
+				}
+			}
+		}
+	}
+	return ws
+}
+
+// wordEnd returns the end of the word starting at i.
+func wordEnd(text string, i, end int) int {
+	// A dotted abbreviation: "U.S.", "U.K.".
+	if j := abbrevEnd(text, i, end); j > i {
+		return j
+	}
+	j := i
+	for j < end {
+		if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[j:end])
+		if isWordRune(r) {
+			j += n
+			continue
+		}
+		// A hyphen or apostrophe joins two letters, unless the apostrophe
+		// starts a possessive or a contraction ("I've").
+		if r == '-' || r == '‐' || isApostropheRune(r) {
+			if j+n < end {
+				next, _ := utf8.DecodeRuneInString(text[j+n : end])
+				if isWordRune(next) && !(isApostropheRune(r) && isClitic(text, j+n, end)) {
+					j += n
+					continue
+				}
+			}
+		}
+		break
+	}
+	return j
+}
+
+// abbrevEnd returns the end of a dotted abbreviation of single capitals at
+// i ("U.S."), or i.
+func abbrevEnd(text string, i, end int) int {
+	j, letters := i, 0
+	for j+1 < end && text[j] >= 'A' && text[j] <= 'Z' && text[j+1] == '.' {
+		j += 2
+		letters++
+	}
+	if letters < 2 {
+		return i
+	}
+	return j
+}
+
+// isClitic reports whether text[i:] starts with the end of a possessive
+// or a contraction ("s", "ve", "ll", "re", "d", "m", "t") followed by a
+// non-letter.
+func isClitic(text string, i, end int) bool {
+	for _, c := range [...]string{"s", "ve", "ll", "re", "d", "m", "t"} {
+		if i+len(c) > end || !strings.EqualFold(text[i:i+len(c)], c) {
+			continue
+		}
+		if i+len(c) == end {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+len(c) : end]); !isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
+
+func isApostropheRune(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘'
+}
+
+func isApostrophe(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isApostropheRune(r)
+}
+
+// isOpener reports whether r opens a sentence-like unit after which a
+// capital letter is expected anyway.
+func isOpener(r rune) bool {
+	switch r {
+	case '.', '!', '?', ':', ';', '"', '“', '”', '«', '(', '[', '—', '–':
+		return true
+	}
+	return false
+}
+
+func caseOf(s string) (capital, upper bool) {
+	first, _ := utf8.DecodeRuneInString(s)
+	capital = unicode.IsUpper(first)
+	if !capital {
+		return false, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' {
+			return true, false
+		}
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsLower(r) {
+					return true, false
+				}
+			}
+			break
+		}
+	}
+	return true, true
+}
