@@ -324,6 +324,9 @@ func (p *parser) countryAt(j int) (string, int) {
 }
 
 func (p *parser) agentAt(j int) (agent, int) {
+	if j >= len(p.lw) || !p.x.lex.agentFirst[p.lw[j]] {
+		return agent{}, j
+	}
 	for n := min(len(p.lw), j+p.x.lex.agentLen); n > j; n-- {
 		if a, ok := p.x.lex.agents[strings.Join(p.lw[j:n], " ")]; ok {
 			return a, n
@@ -333,6 +336,9 @@ func (p *parser) agentAt(j int) (agent, int) {
 }
 
 func (p *parser) orgAt(j int) (org, int) {
+	if j >= len(p.lw) || !p.x.lex.orgFirst[p.lw[j]] {
+		return org{}, j
+	}
 	for n := min(len(p.lw), j+p.x.lex.orgLen); n > j; n-- {
 		if o, ok := p.x.lex.orgsExact[p.joinTokens(j, n)]; ok {
 			return o, n

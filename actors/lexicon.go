@@ -38,10 +38,13 @@ type lexicon struct {
 	orgs      map[string]org
 	orgsExact map[string]org // all-capital aliases, matched as written
 	orgLen    int
+	// first words of every phrase, lower case: a token that begins none is
+	// skipped without building phrases
+	agentFirst, orgFirst map[string]bool
 }
 
 var defaultLexicon = sync.OnceValues(func() (*lexicon, error) {
-	l := &lexicon{agents: map[string]agent{}, orgs: map[string]org{}, orgsExact: map[string]org{}}
+	l := &lexicon{agents: map[string]agent{}, orgs: map[string]org{}, orgsExact: map[string]org{}, agentFirst: map[string]bool{}, orgFirst: map[string]bool{}}
 	if err := l.loadAgents(agentsTSV); err != nil {
 		return nil, err
 	}
@@ -79,6 +82,7 @@ func (l *lexicon) loadAgents(data string) error {
 		}
 		k := phraseKey(f[0])
 		l.agents[k] = agent{phrase: f[0], kind: f[1], sector: f[2], inter: inter, person: f[4] == "1"}
+		l.agentFirst[strings.Fields(k)[0]] = true
 		l.agentLen = max(l.agentLen, strings.Count(k, " ")+1)
 		return nil
 	})
@@ -99,6 +103,7 @@ func (l *lexicon) loadOrgs(data string) error {
 				l.orgs[k] = o
 			}
 			l.orgLen = max(l.orgLen, strings.Count(k, " ")+1)
+			l.orgFirst[strings.Fields(k)[0]] = true
 		}
 		return nil
 	})

@@ -99,9 +99,9 @@ func ratio(a, b int) float64 {
 func (r *TimeReport) Write(w io.Writer) {
 	row := func(label string, n, of int) {
 		if of > 0 {
-			fmt.Fprintf(w, "  %-44s %5d / %5d  %5.1f%%\n", label, n, of, 100*ratio(n, of))
+			fmt.Fprintf(w, "  %-50s %5d / %5d  %5.1f%%\n", label, n, of, 100*ratio(n, of))
 		} else {
-			fmt.Fprintf(w, "  %-44s %5d\n", label, n)
+			fmt.Fprintf(w, "  %-50s %5d\n", label, n)
 		}
 	}
 	mapped := 0

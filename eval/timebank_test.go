@@ -14,6 +14,9 @@ const (
 	timeValueTarget  = 0.85
 )
 
+// TestEvalTimeBank scores the times stage on TimeBank and logs the report;
+// with SITREP_EVAL_ERRORS set it also logs every miss, wrong value and
+// spurious date.
 func TestEvalTimeBank(t *testing.T) {
 	dir := filepath.Join(SharedDir(), "data", "timebank-tbaq")
 	if _, err := os.Stat(filepath.Join(dir, "timex3.jsonl")); err != nil {

@@ -140,6 +140,10 @@ type Gazetteer struct {
 	capitals  map[string]int // folded capital name (world-countries) → countries
 	common    map[string]int // common English word → SCOWL level
 	maxWords  int
+	// adminCodes holds the GeoNames codes of the divisions, which come
+	// first in recs; features the feature codes of places ("" first).
+	adminCodes []string
+	features   []string
 }
 
 const (
@@ -150,14 +154,13 @@ const (
 // record is the compact in-memory form of an Entry.
 type record struct {
 	name     string
-	feature  string
-	code     string // division code, "" for places
-	lat, lon int32  // 1e-5 degrees
+	lat, lon int32 // 1e-5 degrees
 	id       int32
 	pop      int64
 	country  int16 // index into countries, -1 for none
 	kind     uint8
 	flags    uint8
+	feature  uint8 // index into Gazetteer.features
 	admin1   int32 // index into recs, -1 for none
 	admin2   int32
 }
@@ -183,14 +186,14 @@ func (g *Gazetteer) entry(ref int32) Entry {
 		Kind:       kinds[r.kind],
 		Capital:    r.flags&flagCapital != 0,
 		Seat:       r.flags&flagSeat != 0,
-		Feature:    r.feature,
+		Feature:    g.features[r.feature],
 	}
 	if r.country >= 0 {
 		e.Country = g.countries[r.country].ISO3
 	}
 	if r.admin1 >= 0 {
 		e.Admin1 = g.recs[r.admin1].name
-		e.Admin1Code = g.recs[r.admin1].code
+		e.Admin1Code = g.adminCodes[r.admin1]
 	}
 	if r.admin2 >= 0 {
 		e.Admin2 = g.recs[r.admin2].name

@@ -50,6 +50,7 @@ func load() (*Gazetteer, error) {
 		demonyms: map[string]int{},
 		capitals: map[string]int{},
 		common:   map[string]int{},
+		features: []string{""},
 	}
 	l := &loader{Gazetteer: g, adminByCode: map[string]int32{}, jobs: make(chan []indexJob, 4)}
 	// Indexing names runs beside parsing the rows.
@@ -439,7 +440,11 @@ func (g *loader) addAdmin(f []string) error {
 		return fmt.Errorf("%s: bad number", f[1])
 	}
 	code := f[1]
-	r := record{name: f[2], code: code, lat: lat, lon: lon, pop: pop, admin1: -1, admin2: -1}
+	if len(g.adminCodes) != len(g.recs) {
+		return fmt.Errorf("%s: divisions must come before other entries", code)
+	}
+	g.adminCodes = append(g.adminCodes, code)
+	r := record{name: f[2], lat: lat, lon: lon, pop: pop, admin1: -1, admin2: -1}
 	cc, rest, _ := strings.Cut(code, ".")
 	r.country = g.countryOf(cc)
 	switch f[0] {
@@ -478,9 +483,9 @@ func (g *loader) addPlace(f []string) error {
 	if err != nil || err1 != nil || err2 != nil || err3 != nil {
 		return fmt.Errorf("%s: bad number", f[0])
 	}
-	r := record{name: f[1], feature: f[8], id: int32(id), lat: lat, lon: lon, pop: pop,
+	r := record{name: f[1], feature: g.feature(f[8]), id: int32(id), lat: lat, lon: lon, pop: pop,
 		country: g.countryOf(f[2]), kind: kindCity, admin1: -1, admin2: -1}
-	switch r.feature {
+	switch f[8] {
 	case "PPLC":
 		r.flags = flagCapital | flagSeat
 	case "PPLG", "PPLA", "PPLA2":
@@ -502,6 +507,20 @@ func (g *loader) addPlace(f []string) error {
 	g.placesTo = len(g.recs) + 1
 	g.add(r, f[9], true)
 	return nil
+}
+
+// feature returns the index of a feature code in g.features, adding it.
+func (g *loader) feature(code string) uint8 {
+	for i, c := range g.features {
+		if c == code {
+			return uint8(i)
+		}
+	}
+	if len(g.features) == 255 {
+		return 0
+	}
+	g.features = append(g.features, code)
+	return uint8(len(g.features) - 1)
 }
 
 // addRegion reads a row of regions.tsv: name, other names, country,

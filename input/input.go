@@ -23,8 +23,10 @@ import (
 )
 
 // DefaultMaxBytes is the size limit of one file or JSONL line when
-// Options.MaxBytes is not set.
-const DefaultMaxBytes = 64 << 20
+// Options.MaxBytes is not set. A news article, even as a full HTML page, is
+// far below it; a larger single article is bad input, reported as such. A
+// JSONL file of many articles may be of any size.
+const DefaultMaxBytes = 16 << 20
 
 // stdinName names standard input in messages and sources.
 const stdinName = "stdin"

@@ -623,19 +623,25 @@ func TestLargeText(t *testing.T) {
 	t.Chdir(t.TempDir())
 	line := "Fighting continued in the eastern districts, the ministry said.\n"
 	text := strings.Repeat(line, 50<<20/len(line))
-	writeFiles(t, map[string]string{"big.txt": text})
-	n := 0
-	for it := range Read(context.Background(), []string{"big.txt"}, nil, Options{}) {
-		n++
-		if it.Err != nil {
-			t.Fatal(it.Err)
-		}
-		if it.Article.Text != text {
-			t.Errorf("text of %d bytes, want %d", len(it.Article.Text), len(text))
-		}
+	writeFiles(t, map[string]string{"big.txt": text, "small.txt": line})
+	var got []Item
+	for it := range Read(context.Background(), []string{"big.txt", "small.txt"}, nil, Options{}) {
+		got = append(got, it)
 	}
-	if n != 1 {
-		t.Errorf("%d items, want 1", n)
+	if len(got) != 2 {
+		t.Fatalf("%d items, want 2", len(got))
+	}
+	if got[0].Err == nil || !strings.Contains(got[0].Err.Error(), "big.txt") || !strings.Contains(got[0].Err.Error(), "too large") {
+		t.Errorf("50 MB article: err = %v, want a 'too large' error naming the file", got[0].Err)
+	}
+	if got[1].Err != nil || got[1].Article.Text != line {
+		t.Errorf("the input after the large one was not read: %+v", got[1])
+	}
+	// with a higher limit the same file is read whole
+	for it := range Read(context.Background(), []string{"big.txt"}, nil, Options{MaxBytes: 64 << 20}) {
+		if it.Err != nil || len(it.Article.Text) != len(text) {
+			t.Errorf("with a 64 MiB limit: err %v, %d bytes", it.Err, len(it.Article.Text))
+		}
 	}
 }
 

@@ -113,7 +113,9 @@ func trim(s string, start, end int) sitrep.Span {
 	return sitrep.Span{Start: start, End: end}
 }
 
-func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v' }
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}
 
 type line struct {
 	sitrep.Span

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"math"
+	"reflect"
+	"testing"
+)
+
+func TestAlternates(t *testing.T) {
+	got := alternates("Ganja", []string{"Ganja", "GNJ", "Gəncə", "Gence", "Gäncä", "ganja", "Гянджа", "Elisavetpol", "Ka", "Kirovabad2"})
+	want := []string{"Gəncə", "Gence", "Elisavetpol"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("alternates = %q, want %q", got, want)
+	}
+}
+
+func TestUsableName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Ganja": true, "Ma'arrat al-Nu'man": true, "Ts’khinvali": true, "St. Louis": true,
+		"GNJ": false, "ganja": false, "Ka": false, "Гянджа": false, "Route 66": false, "A/B": false,
+	} {
+		if got := usableName(name); got != want {
+			t.Errorf("usableName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestDivisionAliases(t *testing.T) {
+	for name, want := range map[string][]string{
+		"Lorestan Province":    {"Lorestan"},
+		"Idlib":                nil,
+		"Province of Rome":     {"Rome"},
+		"Damascus Governorate": {"Damascus"},
+	} {
+		if got := divisionAliases(name); !reflect.DeepEqual(got, want) {
+			t.Errorf("divisionAliases(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestAreaCentre(t *testing.T) {
+	var a area
+	for _, p := range [][2]float64{{10, 20}, {12, 24}, {11, 21}} {
+		a.add(p[0], p[1], 100)
+	}
+	if lat, lon := a.centre(); lat != 11 || lon != 22 || a.pop != 300 {
+		t.Errorf("centre = %v, %v (pop %d)", lat, lon, a.pop)
+	}
+	// Across the 180th meridian the narrower box wins.
+	var b area
+	b.add(-17, 178, 0)
+	b.add(-18, -179, 0)
+	if _, lon := b.centre(); math.Abs(math.Abs(lon)-179.5) > 1e-9 {
+		t.Errorf("centre across the meridian at lon %v, want ±179.5", lon)
+	}
+}
+
+func TestCountryRows(t *testing.T) {
+	files := map[string][]byte{
+		"data/AU.txt":     []byte("2077456\tCommonwealth of Australia\tx\ty\t-25\t135\tA\tPCLI\tAU\n2147714\tSydney\tx\ty\t-33.9\t151.2\tP\tPPLA\tAU\n"),
+		"data/readme.txt": []byte("not a dump"),
+	}
+	got := countryRows(files)
+	if len(got) != 1 || got["AU"] != (point{2077456, -25, 135}) {
+		t.Errorf("countryRows = %v", got)
+	}
+}
+
+func TestCheckIntegrity(t *testing.T) {
+	// sha512 of the empty string.
+	const empty = "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
+	if err := checkIntegrity(nil, empty); err != nil {
+		t.Error(err)
+	}
+	if err := checkIntegrity([]byte("x"), empty); err == nil {
+		t.Error("a wrong hash passed")
+	}
+}
