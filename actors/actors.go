@@ -204,6 +204,10 @@ func (p *parser) agentPhrase(i int) int {
 			if q2.country != "" || q2.org != nil {
 				q.country, q.org, q.orgText = firstNonEmpty(q.country, q2.country), orgOr(q.org, q2.org), q.orgText+q2.orgText
 				end = n
+				// "spokesman for the UN Secretary-General"
+				if b, m := p.agentAt(n); m > n && b.person {
+					end = m
+				}
 			}
 		} else if a.person {
 			if b, n := p.agentAt(k); n > k && b.person {

@@ -537,7 +537,7 @@ func (a *article) subject(body, trig sitrep.Span, s *sitrep.Sentence, ok func(*s
 		if act.Start < body.Start || act.End > trig.Start || !ok(act) {
 			continue
 		}
-		if !verbNext(s.Tokens, act.End, trig.Start) || subordinateBetween(s.Tokens, act.End, trig.Start) {
+		if !verbNext(s.Tokens, act.End, trig.Start) || subordinateBetween(s.Tokens, act.End, trig.Start) || sufferer(s.Tokens, act.End) {
 			continue
 		}
 		best = i
@@ -549,6 +549,29 @@ func (a *article) subject(body, trig sitrep.Span, s *sitrep.Sentence, ok func(*s
 		}
 	}
 	return best
+}
+
+// sufferer reports whether the mention ending at off is the subject of a
+// verb of dying or being hurt ("two soldiers died", "civilians were
+// wounded"): a victim, not who acted.
+func sufferer(toks []sitrep.Token, off int) bool {
+	k := tokenAfter(toks, off)
+	passive := false
+	for n := 0; k < len(toks) && n < 4; k, n = k+1, n+1 {
+		w := strings.ToLower(toks[k].Text)
+		switch {
+		case w == "died" || w == "dies" || w == "die" || w == "perished" || w == "dead":
+			return true
+		case killWords[w] || injureWords[w]:
+			return passive // "police killed" acts; "soldiers were killed" suffers
+		case w == "were" || w == "was" || w == "been" || w == "being" || w == "are" || w == "is":
+			passive = true
+		case w == "have" || w == "has" || w == "had" || toks[k].Tag == "RB":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // subordinateBetween reports whether a subordinate clause starts between
