@@ -47,8 +47,8 @@ type Country struct {
 
 // Entry is a populated place, an administrative division or a region.
 type Entry struct {
-	// GeonameID is GeoNames' id, 0 for divisions and regions, whose ids the
-	// embedded data lacks.
+	// GeonameID is GeoNames' id, 0 where the embedded data lacks it
+	// (divisions, most regions).
 	GeonameID int
 	Name      string
 	// Country is the ISO 3166-1 alpha-3 code, "" when unknown or disputed.
@@ -203,10 +203,9 @@ func (g *Gazetteer) entry(ref int32) Entry {
 
 // Places returns the places, divisions and regions called name, best first
 // (see Entry.Weight; a division also comes after a same-named place inside
-// it, which is usually what is meant). Countries are not among them: see
-// Country.
-// name is matched on its folded key (case, diacritics, hyphens, apostrophes;
-// see package fold). The result is nil when nothing matches.
+// it, which is usually what is meant), or nil. Countries are not among
+// them: see Country. name is matched on its folded key (case, diacritics,
+// hyphens, apostrophes; see package fold).
 func (g *Gazetteer) Places(name string) []Entry {
 	return g.Candidates(name, 0)
 }
@@ -334,13 +333,18 @@ func (g *Gazetteer) Demonym(word string) (Country, bool) {
 }
 
 // Capital returns the country whose capital is called name ("Tehran",
-// "Kiev" or "Kyiv").
+// "Kiev" or "Kyiv"). A capital's own name wins over another's alternate
+// one ("Victoria" is the Seychelles' capital, and an old name of Hong
+// Kong).
 func (g *Gazetteer) Capital(name string) (Country, bool) {
 	k := fold.Key(name)
-	for _, ref := range g.lookup(k) {
-		r := &g.recs[ref&^aliasRef]
-		if r.flags&flagCapital != 0 && r.country >= 0 {
-			return g.countries[r.country], true
+	refs := g.lookup(k)
+	for _, alias := range []bool{false, true} {
+		for _, ref := range refs {
+			r := &g.recs[ref&^aliasRef]
+			if (ref&aliasRef != 0) == alias && r.flags&flagCapital != 0 && r.country >= 0 {
+				return g.countries[r.country], true
+			}
 		}
 	}
 	if i, ok := g.capitals[k]; ok {

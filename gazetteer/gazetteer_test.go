@@ -154,6 +154,7 @@ func TestCapital(t *testing.T) {
 		{"Washington", "USA"},
 		{"Washington D.C.", "USA"},
 		{"Damascus", "SYR"},
+		{"Victoria", "SYC"},
 		{"Ganja", ""},
 		{"Aleppo", ""},
 		{"Armenia", ""},

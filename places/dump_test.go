@@ -9,10 +9,17 @@ import (
 	"testing"
 )
 
+// TestDumpErrors prints the commonest errors on a gold standard, for
+// tuning: GOLD=tr-news/tr_news.jsonl go test -run DumpErrors -v ./places
 func TestDumpErrors(t *testing.T) {
-	dir := sharedData(t)
 	file := os.Getenv("GOLD")
-	f, _ := os.Open(filepath.Join(dir, file))
+	if file == "" {
+		t.Skip("set GOLD to a gold standard under shared/data")
+	}
+	f, err := os.Open(filepath.Join(sharedData(t), file))
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer f.Close()
 	far := map[string]int{}
 	fp := map[string]int{}

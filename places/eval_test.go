@@ -41,8 +41,11 @@ func TestGoldStandards(t *testing.T) {
 		file               string
 		minP, minR, minAcc float64
 	}{
-		{"tr-news/tr_news.jsonl", 0.6, 0.6, 0.7},
-		{"geovirus/geovirus.jsonl", 0.4, 0.5, 0.7},
+		// Floors a little under the scores when this was written (TR-News P
+		// 0.90, R 0.88, acc 0.72; GeoVirus P 0.82, R 0.92, acc 0.75).
+		// Accuracy is held down by country points: see docs/data.md.
+		{"tr-news/tr_news.jsonl", 0.85, 0.83, 0.68},
+		{"geovirus/geovirus.jsonl", 0.77, 0.88, 0.70},
 	} {
 		f, err := os.Open(filepath.Join(dir, c.file))
 		if err != nil {

@@ -4,12 +4,14 @@
 // reference where the gazetteer has one.
 //
 // Recognition is a longest-match lookup of capitalised word sequences in
-// each sentence, filtered by context (titles before person names, verbs of
-// saying, common English words, months and weekdays), plus patterns such as
-// "the city of X", "X province" and "the Iranian side of the border".
-// Resolution prefers countries and capitals, then places in the article's
-// focus countries (those it names, or whose demonyms it uses), then the
-// most populous.
+// each sentence, filtered by context (titles and first names around person
+// names, verbs of saying, common English words, months and weekdays), plus
+// patterns such as "the city of X", "X province" and "the Iranian side of
+// the border". Nationality words ("Armenian") come out as mentions of their
+// country with the cue CueDemonym, as geoparsing gold standards count them;
+// stages that want locations skip them. Resolution prefers countries and
+// capitals, then places in the article's focus countries (those it names,
+// or whose demonyms it uses), then the most populous.
 package places
 
 import (
@@ -73,7 +75,7 @@ type mention struct {
 	key        string
 	country    gazetteer.Country // for a country, or the country of a demonym pattern
 	isCountry  bool
-	demonym    bool // a nationality word: no place by itself
+	demonym    bool // a nationality word standing for country
 	capitalOf  bool // "the Syrian capital": the capital of country
 	cands      []gazetteer.Entry
 	cue        string
@@ -99,7 +101,13 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place
 			continue
 		}
 		ws = scan(ws[:0], text, start, end)
-		ms = x.sentence(ms, text, ws, s.Headline || titleCase(ws))
+		shout := shouting(ws)
+		if shout {
+			for i := range ws {
+				ws[i].upper = false // capitals everywhere mark no acronym
+			}
+		}
+		ms = x.sentence(ms, text, ws, s.Headline || shout || titleCase(ws))
 	}
 	persons := persons(ms)
 	focus := x.focus(ms, persons)
@@ -109,9 +117,7 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place
 		if m.person || x.personElsewhere(m, persons, focus) {
 			continue
 		}
-		if p, ok := x.resolve(text, m, focus); ok {
-			out = append(out, p)
-		}
+		out = append(out, x.resolve(text, m, focus))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
@@ -132,6 +138,18 @@ func titleCase(ws []word) bool {
 	return long >= 3 && caps*4 >= long*3
 }
 
+// shouting reports whether a line is written in capitals ("SHELLS FALL IN
+// IRAN").
+func shouting(ws []word) bool {
+	upper := 0
+	for _, w := range ws {
+		if w.upper {
+			upper++
+		}
+	}
+	return len(ws) >= 3 && upper*5 >= len(ws)*4
+}
+
 // sentence appends the mentions found in the words of one sentence.
 func (x *Extractor) sentence(ms []mention, text string, ws []word, headline bool) []mention {
 	for i := 0; i < len(ws); {
@@ -149,8 +167,9 @@ func (x *Extractor) sentence(ms []mention, text string, ws []word, headline bool
 }
 
 // match looks for the longest name starting at word i. It returns the
-// mention and whether the name is taken as a place, and the number of
-// words the name covers (0 when there is none).
+// mention, whether to keep it (a place, or a name read as a person's,
+// which tells about the name's other mentions), and the number of words
+// the name covers (0 when there is none).
 func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention, bool, int) {
 	if !ws[i].cap || x.lex.is(ws[i].key, classStop) {
 		return mention{}, false, 0
@@ -177,7 +196,7 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		}
 		surface := text[start:end]
 		m := mention{start: start, end: end, key: key, cue: CueGazetteer}
-		if c, ok := x.g.CountryName(countryQuery(surface, key)); ok {
+		if c, ok := x.country(surface, key); ok {
 			m.country, m.isCountry = c, true
 			m.cands = x.g.Candidates(key, maxCandidates)
 			if x.acceptCountry(ws, i, n, headline) == person {
@@ -215,15 +234,13 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 	return mention{}, false, 0
 }
 
-// countryQuery is what to look a span up by as a country: abbreviations as
-// written ("U.S."), anything else by its key.
-func countryQuery(surface, key string) string {
-	for i := 0; i < len(surface); i++ {
-		if c := surface[i]; (c < 'A' || c > 'Z') && c != '.' {
-			return key
-		}
+// country looks a span up as a country: as written when it is an
+// abbreviation ("U.S."), else by its key ("IRAN" as "iran").
+func (x *Extractor) country(surface, key string) (gazetteer.Country, bool) {
+	if c, ok := x.g.CountryName(surface); ok {
+		return c, true
 	}
-	return surface
+	return x.g.CountryName(key)
 }
 
 func joinKeys(ws []word) string {
@@ -353,6 +370,9 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 	if w.upper && len(w.text) <= 4 {
 		return reject // an acronym
 	}
+	if x.lex.is(w.key, classConnector) {
+		return reject // "Al" of "Al Jazeera", "Ål" in Norway
+	}
 	if _, common := x.g.CommonWord(w.key); common {
 		if !big || ((w.initial || headline) && !locative) {
 			return reject
@@ -361,17 +381,26 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 			return reject // "Food and Drug Administration"
 		}
 	}
-	if headline || m.cue == CuePattern {
+	if m.cue == CuePattern {
+		return accept
+	}
+	nextSurname := i+1 < len(ws) && !ws[i+1].gap && ws[i+1].cap && !ws[i+1].upper && x.surname(ws[i+1].key)
+	if headline {
+		// Capitals say little in a headline, but a surname still makes a
+		// first name.
+		if nextSurname {
+			return person
+		}
 		return accept
 	}
 	if x.personBefore(ws, i, big) {
 		return person // "Hikmat Hajiyev"
 	}
+	if nextSurname {
+		return person // "Vladimir Putin"
+	}
 	if i+1 < len(ws) && !ws[i+1].gap {
 		next := ws[i+1]
-		if next.cap && !next.upper && x.surname(next.key) {
-			return person // "Vladimir Putin"
-		}
 		if next.cap && !big && !locative {
 			return reject // "Saraqib Local Council", or a first name
 		}
@@ -525,7 +554,7 @@ func contains(list []string, s string) bool {
 }
 
 // resolve turns a mention into a Place.
-func (x *Extractor) resolve(text string, m *mention, focus []string) (sitrep.Place, bool) {
+func (x *Extractor) resolve(text string, m *mention, focus []string) sitrep.Place {
 	p := sitrep.Place{Text: text[m.start:m.end], Start: m.start, End: m.end, Cue: m.cue}
 	switch {
 	case m.demonym:
@@ -534,16 +563,16 @@ func (x *Extractor) resolve(text string, m *mention, focus []string) (sitrep.Pla
 		// it.
 		setCountry(&p, m.country)
 		p.Cue = CueDemonym
-		return p, true
+		return p
 	case m.capitalOf:
 		for _, e := range x.g.Places(m.country.Capital) {
 			if e.Capital && e.Country == m.country.ISO3 {
 				setEntry(&p, e)
-				return p, true
+				return p
 			}
 		}
 		p.Name, p.Country, p.Kind = m.country.Capital, m.country.ISO3, sitrep.PlaceCity
-		return p, true
+		return p
 	case m.isCountry:
 		// A country's name that is also a major place of another focus
 		// country ("Georgia" in an article about the United States) is
@@ -551,21 +580,22 @@ func (x *Extractor) resolve(text string, m *mention, focus []string) (sitrep.Pla
 		if ambiguous(m) && !contains(focus, m.country.ISO3) {
 			if e, ok := x.choose(m, focus); ok && contains(focus, e.Country) && major(e) {
 				setEntry(&p, e)
-				return p, true
+				return p
 			}
 		}
 		setCountry(&p, m.country)
-		return p, true
+		return p
 	case len(m.cands) == 0:
 		p.Name, p.Country, p.Kind = p.Text, m.country.ISO3, sitrep.PlaceOther
 		if m.want == "city" {
 			p.Kind = sitrep.PlaceCity
 		}
-		return p, true
+		return p
 	}
-	e, _ := x.choose(m, focus)
-	setEntry(&p, e)
-	return p, true
+	if e, ok := x.choose(m, focus); ok {
+		setEntry(&p, e)
+	}
+	return p
 }
 
 // major reports whether a place is well known enough to be taken on its

@@ -173,6 +173,13 @@ func TestExtract(t *testing.T) {
 			{"Gəncə", "AZE", "city", 40.68, 46.36, ""},
 			{"Füzuli", "AZE", "city", 39.60, 47.14, ""},
 		}},
+		{"capitals", "SHELLS FALL IN IRAN AND GAZA", []want{
+			{"IRAN", "IRN", "country", 0, 0, ""},
+			{"GAZA", "PSE", "city", 31.50, 34.47, ""},
+		}},
+		{"acronyms", "The UN and NATO met; the IRGC and the US did not.", []want{
+			{"US", "USA", "country", 0, 0, ""},
+		}},
 		{"empty", "", nil},
 		{"no capitals", "nothing here at all.", nil},
 	}
@@ -204,13 +211,23 @@ func TestExtractSentences(t *testing.T) {
 		{Span: sitrep.Span{Start: 0, End: 19}, Headline: true},
 		{Span: sitrep.Span{Start: 21, End: len(text)}},
 	}
-	want := []want{
+	ganja := want{"Ganja", "AZE", "city", 40.68, 46.36, ""}
+	all := []want{
 		{"Iran", "IRN", "country", 0, 0, ""},
 		{"Armenia", "ARM", "country", 0, 0, ""},
-		{"Ganja", "AZE", "city", 40.68, 46.36, ""},
+		ganja,
 	}
-	check(t, text, sents, want)
-	check(t, text, nil, want)
+	check(t, text, sents, all)
+	check(t, text, nil, all)
+
+	// Headlines: title case, and a short credit line.
+	text = "Shelling Hits Ganja Overnight\n(Al Jazeera)"
+	sents = []sitrep.Sentence{
+		{Span: sitrep.Span{Start: 0, End: 29}, Headline: true},
+		{Span: sitrep.Span{Start: 30, End: len(text)}, Headline: true},
+	}
+	check(t, text, sents, []want{ganja})
+
 	// Spans out of range are clipped, not a panic.
 	Extract(text, []sitrep.Sentence{{Span: sitrep.Span{Start: -5, End: 1000}}})
 }
