@@ -22,7 +22,8 @@ type figure struct {
 var (
 	killWords = map[string]bool{"killed": true, "dead": true, "died": true, "deaths": true, "death": true,
 		"killing": true, "kill": true, "kills": true, "fatalities": true, "lives": true, "slain": true,
-		"perished": true, "martyred": true, "bodies": true, "murdered": true, "executed": true, "massacred": true}
+		"perished": true, "martyred": true, "bodies": true, "murdered": true, "executed": true, "massacred": true,
+		"fatality": true, "beheaded": true, "lynched": true}
 	injureWords = map[string]bool{"injured": true, "wounded": true, "hurt": true, "injuries": true,
 		"wounding": true, "injuring": true, "wounds": true, "injury": true}
 )
@@ -70,8 +71,9 @@ func figures(s *sitrep.Sentence) []figure {
 		}
 		f := figure{Span: sitrep.Span{Start: start, End: end}, count: countOf(q), vague: q.Approx == "vague"}
 		k := j
-		// the noun counted: "12 civilians", "40 others", "two Malian soldiers"
-		for k < len(toks) && k < j+3 && !killWords[lw[k]] && !injureWords[lw[k]] && (strings.HasPrefix(toks[k].Tag, "JJ") || toks[k].Tag == "NNP" && isDemonymLike(toks[k].Text)) {
+		// the noun counted: "12 civilians", "40 others", "two Malian
+		// soldiers", "10 Taliban militants"
+		for k < len(toks) && k < j+3 && !killWords[lw[k]] && !injureWords[lw[k]] && (strings.HasPrefix(toks[k].Tag, "JJ") || strings.HasPrefix(toks[k].Tag, "NNP")) && k+1 < len(toks) && strings.HasPrefix(toks[k+1].Tag, "N") {
 			k++
 		}
 		noun := false
@@ -84,12 +86,19 @@ func figures(s *sitrep.Sentence) []figure {
 				f.victims = v
 				k++
 			} else if strings.HasPrefix(toks[k].Tag, "NN") && !killWords[lw[k]] && !injureWords[lw[k]] {
-				continue // "20 houses", "two shells"
+				if notPeople[lw[k]] {
+					continue // "20 houses", "two shells"
+				}
+				noun = true
+				k++
 			}
 		}
-		kind, ok := casualtyAfter(lw, k, qs, s, toks)
+		kind, ok := casualtyBefore(lw, i, true)
 		if !ok {
-			kind, ok = casualtyBefore(lw, i)
+			kind, ok = casualtyAfter(lw, k, toks)
+		}
+		if !ok {
+			kind, ok = casualtyBefore(lw, i, false)
 		}
 		if !ok {
 			continue
@@ -97,20 +106,91 @@ func figures(s *sitrep.Sentence) []figure {
 		if !noun && f.victims == "" {
 			f.victims = sitrep.VictimsUnknown
 		}
-		f.killed = kind
-		if f.victims != "" {
-			lastVictims = f.victims
+		if f.victims == "" {
+			f.victims = sitrep.VictimsUnknown
 		}
+		f.killed = kind
+		lastVictims = f.victims
 		out = append(out, f)
+	}
+	return append(out, singles(s, lw, out)...)
+}
+
+// notPeople are nouns a number counts that are not people.
+var notPeople = wordSet(`houses house homes home buildings building vehicles vehicle cars car trucks truck shells shell
+	rockets rocket missiles missile mortars villages village towns days day weeks week months month years year hours hour
+	minutes km kilometres kilometers miles meters metres dollars euros pounds times rounds bullets shots calls tanks
+	drones boats ships schools shops stores points percent cases tonnes tons acres hectares kg bodies`)
+
+// singularVictims are the nouns for one person that news uses without a
+// number: "a man was killed", "killing a civilian", "the guard died".
+var singularVictims = map[string]string{
+	"civilian": sitrep.VictimsCivilians, "man": sitrep.VictimsUnknown, "woman": sitrep.VictimsCivilians,
+	"boy": sitrep.VictimsCivilians, "girl": sitrep.VictimsCivilians, "child": sitrep.VictimsCivilians,
+	"student": sitrep.VictimsCivilians, "farmer": sitrep.VictimsCivilians, "teacher": sitrep.VictimsCivilians,
+	"driver": sitrep.VictimsCivilians, "resident": sitrep.VictimsCivilians, "villager": sitrep.VictimsCivilians,
+	"trader": sitrep.VictimsCivilians, "journalist": sitrep.VictimsCivilians, "imam": sitrep.VictimsCivilians,
+	"priest": sitrep.VictimsCivilians, "doctor": sitrep.VictimsCivilians, "nurse": sitrep.VictimsCivilians,
+	"father": sitrep.VictimsCivilians, "mother": sitrep.VictimsCivilians, "son": sitrep.VictimsCivilians,
+	"daughter": sitrep.VictimsCivilians, "youth": sitrep.VictimsCivilians, "person": sitrep.VictimsUnknown,
+	"member": sitrep.VictimsUnknown, "leader": sitrep.VictimsUnknown, "worker": sitrep.VictimsCivilians,
+	"victim": sitrep.VictimsUnknown, "suspect": sitrep.VictimsUnknown, "delegate": sitrep.VictimsCivilians,
+	"soldier": sitrep.VictimsMilitary, "officer": sitrep.VictimsMilitary, "policeman": sitrep.VictimsMilitary,
+	"guard": sitrep.VictimsMilitary, "fighter": sitrep.VictimsMilitary, "militant": sitrep.VictimsMilitary,
+	"commander": sitrep.VictimsMilitary, "gendarme": sitrep.VictimsMilitary, "serviceman": sitrep.VictimsMilitary,
+	"policewoman": sitrep.VictimsMilitary, "rebel": sitrep.VictimsMilitary, "militiaman": sitrep.VictimsMilitary,
+}
+
+// singles finds casualties told of one person without a number ("a man was
+// shot dead", "killing a civilian", "the guard died") in the parts of a
+// sentence no numbered figure covers.
+func singles(s *sitrep.Sentence, lw []string, numbered []figure) []figure {
+	toks := s.Tokens
+	var out []figure
+	for k := 0; k < len(toks); k++ {
+		v, ok := singularVictims[lw[k]]
+		if !ok || !strings.HasPrefix(toks[k].Tag, "NN") {
+			continue
+		}
+		// a determiner before the noun, allowing adjectives between
+		d := k - 1
+		for d >= 0 && d > k-4 && (strings.HasPrefix(toks[d].Tag, "JJ") || toks[d].Tag == "NNP" || toks[d].Tag == "VBN") {
+			d--
+		}
+		if d < 0 || !(lw[d] == "a" || lw[d] == "an" || lw[d] == "the" || lw[d] == "one" || lw[d] == "another") {
+			continue
+		}
+		sp := sitrep.Span{Start: toks[d].Start, End: toks[k].End}
+		if covered(sp, numbered) || covered(sp, out) {
+			continue
+		}
+		kind, ok := casualtyBefore(lw, d, true)
+		if !ok {
+			kind, ok = casualtyAfter(lw, k+1, toks)
+		}
+		if !ok {
+			continue
+		}
+		out = append(out, figure{Span: sp, killed: kind, count: sitrep.NewCount(1, 1, 1), victims: v})
 	}
 	return out
 }
 
+func covered(sp sitrep.Span, figs []figure) bool {
+	for _, f := range figs {
+		if f.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
 // casualtyAfter looks for a word of killing or injuring after the counted
-// noun, up to the next number: "were killed", "40 wounded", "dead".
-func casualtyAfter(lw []string, k int, qs []numbers.Quantity, s *sitrep.Sentence, toks []sitrep.Token) (killed, ok bool) {
+// noun, before the next number or conjunction: "were killed", "40
+// wounded", "dead".
+func casualtyAfter(lw []string, k int, toks []sitrep.Token) (killed, ok bool) {
 	for n := k; n < len(lw) && n < k+5; n++ {
-		if n > k && (toks[n].Tag == "CD" || lw[n] == "," || lw[n] == "and" && n > k+1) {
+		if n > k && toks[n].Tag == "CD" || lw[n] == "," || lw[n] == "and" || lw[n] == "." || lw[n] == ";" {
 			return false, false
 		}
 		switch {
@@ -123,10 +203,22 @@ func casualtyAfter(lw []string, k int, qs []numbers.Quantity, s *sitrep.Sentence
 	return false, false
 }
 
-// casualtyBefore looks for a word of killing or injuring right before the
-// number: "wounding one person", "the killing of 600 soldiers", "the death
-// toll rose to 13".
-func casualtyBefore(lw []string, i int) (killed, ok bool) {
+// casualtyBefore looks for a word of killing or injuring before the number:
+// right before it when adjacent is set ("killing 5", "wounding one
+// person"), else a few words back ("the killing of 600 soldiers", "the
+// death toll rose to 13").
+func casualtyBefore(lw []string, i int, adjacent bool) (killed, ok bool) {
+	if adjacent {
+		if i > 0 {
+			switch w := lw[i-1]; {
+			case killWords[w]:
+				return true, true
+			case injureWords[w]:
+				return false, true
+			}
+		}
+		return false, false
+	}
 	for n := i - 1; n >= 0 && n >= i-4; n-- {
 		switch {
 		case killWords[lw[n]] || lw[n] == "toll":

@@ -45,6 +45,8 @@ type candidate struct {
 	scope    string
 	claims   []sitrep.Claim
 	partial  bool // its figures count part of the event ("one more", "in the suburbs")
+	// words is the clause's lower-case words, space-padded, for cue sets
+	words string
 }
 
 // Extract returns the events of an article, the main event first.
@@ -81,13 +83,18 @@ func (a *article) sentence(si int) {
 		}
 		claim := a.claim(s, &cl)
 		var cs []*candidate
-		var violent []hit
+		var violent, demo []hit
 		for _, h := range hits {
 			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) {
 				continue
 			}
-			if h.trig.violent {
-				if !isTopic(h, hits, s, lw) {
+			if h.trig.violent || h.trig.demo {
+				if isTopic(h, hits, s, lw) {
+					continue
+				}
+				if h.trig.demo {
+					demo = append(demo, h)
+				} else {
 					violent = append(violent, h)
 				}
 				continue
@@ -95,6 +102,11 @@ func (a *article) sentence(si int) {
 			if !hasClass(cs, h.trig.class) {
 				cs = append(cs, a.verbal(h, s, si, &cl))
 			}
+		}
+		if len(demo) > 0 {
+			// violence told with a demonstration is how it went, not
+			// another event: the codebook's riots and interventions
+			violent = demo
 		}
 		var cfigs []figure
 		for _, f := range figs {
@@ -121,7 +133,7 @@ func (a *article) sentence(si int) {
 		}
 		for _, c := range cs {
 			cc := claim
-			if c.trig.violent || len(c.figures) > 0 {
+			if c.trig.incident() || len(c.figures) > 0 {
 				cc.Killed, cc.Injured = reconcile(c.figures, true), reconcile(c.figures, false)
 			}
 			c.claims = append(c.claims, cc)
@@ -140,6 +152,20 @@ func nextVerb(s *sitrep.Sentence, off int) string {
 	return ""
 }
 
+// clauseWords returns the lower-case words of the part of s in span,
+// joined and padded by spaces.
+func clauseWords(s *sitrep.Sentence, span sitrep.Span) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range s.Tokens {
+		if span.Contains(t.Span) {
+			b.WriteString(strings.ToLower(t.Text))
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
 func hasClass(cs []*candidate, class string) bool {
 	for _, c := range cs {
 		if c.trig.class == class {
@@ -149,11 +175,32 @@ func hasClass(cs []*candidate, class string) bool {
 	return false
 }
 
+// followsIncident reports whether sentence s comes right after a report of
+// an incident in the same paragraph (at most one sentence between), so that
+// "One man died." tells the toll of that incident.
+func (a *article) followsIncident(s *sitrep.Sentence) bool {
+	for i := len(a.cands) - 1; i >= 0; i-- {
+		c := a.cands[i]
+		if !c.trig.incident() || c.scope != sitrep.ScopeIncident {
+			continue
+		}
+		prev := &a.in.Sentences[c.sent]
+		gap := 0
+		for _, x := range a.in.Sentences {
+			if x.Start > prev.Start && x.Start < s.Start {
+				gap++
+			}
+		}
+		return prev.Paragraph == s.Paragraph && gap <= 1
+	}
+	return false
+}
+
 // lastViolent returns the latest candidate that tells of violence or
 // casualties.
 func (a *article) lastViolent() *candidate {
 	for i := len(a.cands) - 1; i >= 0; i-- {
-		if c := a.cands[i]; c.trig.violent || len(c.figures) > 0 {
+		if c := a.cands[i]; c.trig.incident() || len(c.figures) > 0 {
 			return c
 		}
 	}
@@ -196,7 +243,7 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 			if !ok {
 				continue
 			}
-			if !licensed(tr, lw, i, n) {
+			if !licensed(tr, s.Tokens, lw, i, n) {
 				break
 			}
 			out = append(out, hit{trig: tr, span: sitrep.Span{Start: s.Tokens[i].Start, End: s.Tokens[n-1].End}, i: i, n: n, word: s.Text[s.Tokens[i].Start-s.Start : s.Tokens[n-1].End-s.Start]})
@@ -216,15 +263,58 @@ var (
 )
 
 // licensed reports whether a trigger that needs company has it: a rocket
-// is an event when it falls, a ceasefire when it is agreed.
-func licensed(tr trigger, lw []string, i, n int) bool {
+// is an event when it falls, a ceasefire when it is agreed, a capture when
+// ground is taken, a gathering when it makes a claim.
+func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	switch tr.needs {
 	case "impact":
 		return anyNear(lw, i, n, 6, impactWords)
 	case "agree":
 		return anyNear(lw, i, n, 4, agreeWords)
+	case "territory":
+		for k := n; k < len(lw) && k < n+6; k++ {
+			if groundWords[lw[k]] || k > 0 && isUpper(toks[k].Text) && toks[k].Tag == "NNP" {
+				return true
+			}
+			if lw[k] == "," || lw[k] == "." {
+				break
+			}
+		}
+		return false
+	case "protest":
+		return anyNear(lw, i, n, 40, claimWords)
+	case "weapons":
+		return anyNear(lw, i, n, 8, weaponWords)
+	case "property":
+		return anyNear(lw, i, n, 6, propertyWords)
 	}
 	return true
+}
+
+func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+var (
+	groundWords = wordSet(`town towns village villages city cities area areas district districts territory control region
+		base bases positions position hill hills province neighbourhood neighborhood airport port island road highway bridge
+		camp camps outpost outposts checkpoint country zone enclave locality localities headquarters`)
+	claimWords = wordSet(`demand demands demanding demanded against slogans chanting chanted protest protesting calling
+		commemorate commemorated commemorating solidarity denounce denouncing rejecting protesters demonstrators
+		grievances rights wages salaries condemn condemning`)
+	weaponWords = wordSet(`weapon weapons arms ammunition munitions explosives explosive bomb bombs ied ieds rifle rifles
+		grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device devices rpg
+		ak-47 trapped shells mortars`)
+	propertyWords = wordSet(`house houses home homes building buildings vehicle vehicles car cars truck trucks shop shops
+		store stores market property properties office offices facility facilities plant school schools church churches
+		mosque mosques crops farm farms station tower machinery goods food cattle livestock money equipment hospital
+		warehouse bus buses shelter shelters hut huts camp tents`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
 func anyNear(lw []string, i, n, d int, set map[string]bool) bool {
@@ -330,7 +420,7 @@ var partialCues = map[string]bool{"another": true, "additional": true, "suburbs"
 // violent builds the candidate for the violence told in a clause: the most
 // specific trigger, and the figures.
 func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string, aggregate bool) *candidate {
-	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident}
+	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident, words: clauseWords(s, cl.Span)}
 	if len(hs) > 0 {
 		best := hs[0]
 		for _, h := range hs[1:] {
@@ -359,17 +449,13 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 			c.partial = true
 		}
 	}
-	if aggregate && len(figs) > 0 && (c.location == nil || c.trig.class == "kill") {
+	if aggregate && len(figs) > 0 && (c.location == nil || c.trig.class == "kill") && !c.trig.demo {
 		c.scope = sitrep.ScopeAggregate
 	}
-	if len(hs) == 0 || c.trig.class == "kill" {
-		// a toll with neither place nor time is a total, not an incident
-		if c.location == nil && c.date == nil {
-			c.scope = sitrep.ScopeAggregate
-		}
-	}
-	if c.scope == sitrep.ScopeIncident && len(figs) == 0 && c.location == nil && c.actor1 == nil {
-		return nil // "fighting continued on many fronts": nothing to code
+	if (len(hs) == 0 || c.trig.class == "kill") && c.location == nil && c.date == nil && !a.followsIncident(s) {
+		// a toll with neither place nor time, and not right after an
+		// incident it could belong to, is a total
+		c.scope = sitrep.ScopeAggregate
 	}
 	if c.trig.class == "capture" && c.actor1 == nil && cl.Claimant >= 0 {
 		// "the president announced the liberation of X": the speaker's

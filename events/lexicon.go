@@ -10,26 +10,41 @@ import (
 //go:embed triggers.tsv
 var triggersTSV string
 
+//go:embed cues.tsv
+var cuesTSV string
+
 // trigger is a word or phrase that says an event happened, with the codes
 // the event gets.
 type trigger struct {
-	class       string
-	cameo       string
-	plover      string
-	mode        string
-	acledType   string
-	acledSub    string
-	needs       string
-	violent     bool
-	specificity int // higher wins when one sentence has several violent triggers
+	class     string
+	cameo     string
+	plover    string
+	mode      string
+	acledType string
+	acledSub  string
+	needs     string
+	// violent is set for the classes of political violence and strategic
+	// developments, which group into one event per clause; demo for
+	// protests, riots and mob violence
+	violent, demo bool
+	specificity   int // higher wins when one clause has several triggers of its group
 }
+
+// incident reports whether the trigger tells of an incident ACLED codes as
+// violence, a demonstration or a strategic development on the ground, as
+// opposed to something said.
+func (t trigger) incident() bool { return t.violent || t.demo }
 
 // specificity ranks violent classes: when a sentence says "12 were killed
 // in shelling", the event is shelling, not a killing.
 var specificity = map[string]int{
-	"air": 9, "suicide": 8, "shelling": 7, "explosive": 6, "grenade": 5,
-	"capture": 4, "abduct": 3, "attack": 2, "clash": 2, "kill": 1,
+	"disrupt": 14, "chemical": 13, "air": 12, "suicide": 11, "shelling": 10, "explosive": 9, "grenade": 8,
+	"sexual": 7, "capture": 6, "transfer": 6, "abduct": 5, "attack": 4, "clash": 4, "shoot": 3, "kill": 2,
+	"base": 2, "arrest": 1, "loot": 1,
 }
+
+// demoSpecificity ranks the classes of demonstrations.
+var demoSpecificity = map[string]int{"mob": 3, "riot": 2, "protest": 1}
 
 type triggerTable struct {
 	phrases map[string]trigger
@@ -62,6 +77,9 @@ func loadTriggers(data string) (triggerTable, error) {
 		}
 		tr := trigger{class: f[1], cameo: f[2], plover: f[3], mode: f[4], acledType: f[5], acledSub: f[6], needs: f[7]}
 		tr.specificity, tr.violent = specificity[tr.class]
+		if n, ok := demoSpecificity[tr.class]; ok {
+			tr.specificity, tr.demo = n, true
+		}
 		for _, form := range strings.Split(f[0], "|") {
 			k := strings.Join(strings.Fields(form), " ")
 			if _, dup := t.phrases[k]; dup {
@@ -72,4 +90,35 @@ func loadTriggers(data string) (triggerTable, error) {
 		}
 	}
 	return t, sc.Err()
+}
+
+// cueSets holds the phrases of each set in cues.tsv, lower case.
+var cueSets = mustLoadCues(cuesTSV)
+
+func mustLoadCues(data string) map[string][]string {
+	m := map[string][]string{}
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		s := sc.Text()
+		if strings.HasPrefix(s, "#") || strings.TrimSpace(s) == "" {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) != 2 {
+			panic("events: cues.tsv: bad line " + s)
+		}
+		m[f[0]] = append(m[f[0]], " "+strings.Join(strings.Fields(f[1]), " ")+" ")
+	}
+	return m
+}
+
+// hasCue reports whether the padded, lower-case, space-joined words of a
+// text hold a phrase of the set.
+func hasCue(words, set string) bool {
+	for _, p := range cueSets[set] {
+		if strings.Contains(words, p) {
+			return true
+		}
+	}
+	return false
 }

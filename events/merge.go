@@ -43,8 +43,10 @@ func family(class string) string {
 		return "remote"
 	case "kill", "attack":
 		return "violence"
-	case "clash", "capture":
+	case "clash", "capture", "shoot":
 		return "battle"
+	case "protest", "riot", "mob":
+		return "demo"
 	}
 	return class
 }
@@ -55,10 +57,10 @@ func compatible(e *event, c *candidate) bool {
 		return false
 	}
 	fe, fc := family(f.trig.class), family(c.trig.class)
-	if f.trig.violent != c.trig.violent {
+	if f.trig.incident() != c.trig.incident() {
 		return false
 	}
-	if f.trig.violent {
+	if f.trig.incident() {
 		if fe != fc && fe != "violence" && fc != "violence" {
 			return false
 		}
@@ -72,7 +74,7 @@ func compatible(e *event, c *candidate) bool {
 	if !placesAgree(loc, c.location) || !actorsAgree(a1, c.actor1) || !datesAgree(d, c.date) {
 		return false
 	}
-	if !f.trig.violent {
+	if !f.trig.incident() {
 		// statements merge only when the same actor says the same thing
 		return a1 != nil && c.actor1 != nil
 	}
@@ -197,7 +199,7 @@ func (e *event) claims() []sitrep.Claim {
 func (e *event) salience() float64 {
 	s := float64(len(e.claims()))
 	f := e.first()
-	if f.trig.violent {
+	if f.trig.incident() {
 		s += 2
 	}
 	for _, c := range e.cands {
@@ -232,7 +234,6 @@ func (e *event) build(a *article) sitrep.Event {
 		m := tr.mode
 		ev.PloverMode = &m
 	}
-	a.code(&ev, tr)
 	a.figures(&ev, e)
 	ev.Date = a.eventDate(e.date(), ev.Scope)
 	if ev.Location != nil {
@@ -266,24 +267,64 @@ func contested(cs []sitrep.Claim) bool {
 	return false
 }
 
-// code sets the ACLED type and sub-type, which depend on who acted on whom.
-func (a *article) code(ev *sitrep.Event, tr trigger) {
+// code sets the ACLED type and sub-type, which depend on who acted on whom
+// and on what else the reports tell (events/cues.tsv).
+func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	typ, sub := tr.acledType, tr.acledSub
+	words := e.words()
+	military := ev.Victims != nil && (*ev.Victims == sitrep.VictimsMilitary || *ev.Victims == sitrep.VictimsMixed)
+	civilians := ev.Actor2 != nil && ev.Actor2.Inter == 7 || ev.Victims != nil && *ev.Victims == sitrep.VictimsCivilians
+	armedTarget := ev.Actor2 != nil && armed(ev.Actor2) || military || !civilians && hasCue(afterTrigger(words, e), "armed")
 	switch tr.class {
-	case "attack", "kill":
-		if ev.Actor2 == nil || ev.Actor2.Inter != 7 {
-			if ev.Actor1 != nil && ev.Actor2 != nil || ev.Victims != nil && *ev.Victims == sitrep.VictimsMilitary {
-				typ, sub = "Battles", "Armed clash"
-			}
+	case "attack", "kill", "shoot":
+		if armedTarget && (ev.Actor1 == nil || ev.Actor1.Inter != 7) {
+			typ, sub = "Battles", "Armed clash"
+		}
+	case "shelling", "grenade":
+		// heavy weapons with small arms are a ground battle
+		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
+			typ, sub = "Battles", "Armed clash"
 		}
 	case "capture":
 		if ev.Actor1 != nil && ev.Actor1.Inter != 1 && ev.Actor1.Inter != 0 {
 			sub = "Non-state actor overtakes territory"
 		}
+	case "protest":
+		switch {
+		case hasCue(words, "demoviolent"):
+			typ, sub = "Riots", "Violent demonstration"
+		case hasCue(words, "intervene") && hasCue(words, "lethal") && (ev.Killed != nil || ev.Injured != nil):
+			sub = "Excessive force against protesters"
+		case hasCue(words, "intervene"):
+			sub = "Protest with intervention"
+		}
 	}
 	if typ != "" {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
+}
+
+// words returns the lower-case words of all the event's reports.
+func (e *event) words() string {
+	var b strings.Builder
+	for _, c := range e.cands {
+		b.WriteString(c.words)
+	}
+	return b.String()
+}
+
+// afterTrigger returns the words after the event's trigger in its first
+// report: what the attack was aimed at.
+func afterTrigger(words string, e *event) string {
+	_, w, _ := e.trig()
+	if i := strings.Index(words, " "+strings.ToLower(w)+" "); i >= 0 {
+		rest := words[i+len(w)+1:]
+		if f := strings.Fields(rest); len(f) > 8 {
+			rest = " " + strings.Join(f[:8], " ") + " "
+		}
+		return rest
+	}
+	return ""
 }
 
 // figures sets the event's killed and injured from the claims that assert
@@ -336,12 +377,8 @@ func (a *article) figures(ev *sitrep.Event, e *event) {
 		cp.Country, cp.Cameo = ev.Location.Country, ev.Location.Country+"CVL"
 		ev.Actor2 = &cp
 	}
-	a.code(ev, triggerOf(ev, e))
-}
-
-func triggerOf(ev *sitrep.Event, e *event) trigger {
 	tr, _, _ := e.trig()
-	return tr
+	a.code(ev, tr, e)
 }
 
 // eventDate turns the time an event's reports give into the event's date.
