@@ -45,6 +45,18 @@ var victimNouns = map[string]string{
 	"people": sitrep.VictimsUnknown, "persons": sitrep.VictimsUnknown, "person": sitrep.VictimsUnknown,
 	"others": "", "other": "", "more": "", "individuals": sitrep.VictimsUnknown, "men": sitrep.VictimsUnknown,
 	"members": sitrep.VictimsUnknown, "victims": sitrep.VictimsUnknown,
+	"separatists": sitrep.VictimsMilitary, "cultists": sitrep.VictimsMilitary, "bandits": sitrep.VictimsMilitary,
+	"attackers": sitrep.VictimsMilitary, "assailants": sitrep.VictimsMilitary, "gendarmes": sitrep.VictimsMilitary,
+	"tribesmen": sitrep.VictimsMilitary, "commanders": sitrep.VictimsMilitary, "pirates": sitrep.VictimsMilitary,
+}
+
+// victimsOf returns the class of people a noun counts, singular or plural.
+func victimsOf(noun string) (string, bool) {
+	if v, ok := victimNouns[noun]; ok {
+		return v, true
+	}
+	v, ok := singularVictims[noun]
+	return v, ok
 }
 
 // figures finds the casualty figures of a sentence. Numbers that count
@@ -78,7 +90,7 @@ func figures(s *sitrep.Sentence) []figure {
 		}
 		noun := false
 		if k < len(toks) {
-			if v, ok := victimNouns[lw[k]]; ok {
+			if v, ok := victimsOf(lw[k]); ok {
 				noun = true
 				if v == "" {
 					v = lastVictims

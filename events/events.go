@@ -45,8 +45,9 @@ type candidate struct {
 	scope    string
 	claims   []sitrep.Claim
 	partial  bool // its figures count part of the event ("one more", "in the suburbs")
-	// words is the clause's lower-case words, space-padded, for cue sets
-	words string
+	// words is the clause's lower-case words, space-padded, for cue sets;
+	// target the words right after the trigger, what it was aimed at
+	words, target string
 }
 
 // Extract returns the events of an article, the main event first.
@@ -238,6 +239,13 @@ type hit struct {
 func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 	var out []hit
 	for i := 0; i < len(lw); i++ {
+		if strings.Contains(lw[i], "/") {
+			// "projectiles/explosions/shots": each part may tell
+			if h, ok := slashed(s, lw, i); ok {
+				out = append(out, h)
+			}
+			continue
+		}
 		for n := min(len(lw), i+triggers.longest); n > i; n-- {
 			tr, ok := triggers.phrases[strings.Join(lw[i:n], " ")]
 			if !ok {
@@ -252,6 +260,24 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 		}
 	}
 	return out
+}
+
+// slashed reads a token of words joined by slashes, keeping the most
+// specific trigger among them.
+func slashed(s *sitrep.Sentence, lw []string, i int) (hit, bool) {
+	var best hit
+	ok := false
+	for _, part := range strings.Split(lw[i], "/") {
+		tr, found := triggers.phrases[part]
+		if !found || tr.needs != "" && !licensed(tr, s.Tokens, lw, i, i+1) {
+			continue
+		}
+		if !ok || tr.specificity > best.trig.specificity {
+			best = hit{trig: tr, span: s.Tokens[i].Span, i: i, n: i + 1, word: s.Tokens[i].Text}
+			ok = true
+		}
+	}
+	return best, ok
 }
 
 var (
@@ -287,6 +313,17 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 8, weaponWords)
 	case "property":
 		return anyNear(lw, i, n, 6, propertyWords)
+	case "aim":
+		// "fired with unspecified weapons on the positions"
+		for k := n; k < len(lw) && k < n+6; k++ {
+			switch lw[k] {
+			case "at", "on", "upon", "towards", "into":
+				return true
+			case ",", ".", ";":
+				return false
+			}
+		}
+		return false
 	}
 	return true
 }
@@ -362,8 +399,19 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 	if h.n < len(lw) && ongoingWords[lw[h.n]] {
 		return true
 	}
+	// "an attack on media freedom"
+	for k := h.n; k < len(lw) && k < h.n+4; k++ {
+		if abstractTargets[lw[k]] {
+			return true
+		}
+	}
 	return inQuote(lw, h.i)
 }
+
+// abstractTargets after a trigger make it a figure of speech: "an attack on
+// press freedom", "a war on corruption".
+var abstractTargets = wordSet(`freedom freedoms rights democracy sovereignty constitution values dignity independence
+	justice corruption poverty terrorism reputation credibility integrity privacy`)
 
 // ongoingWords after a violent trigger make it a state of affairs rather
 // than an incident.
@@ -437,6 +485,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	if cl.Cue == "" || cl.Span.Start == s.Start && cl.CueSpan.Start > s.Start && body.Start >= c.span.End {
 		body = cl.Span
 	}
+	c.target = clauseWords(s, sitrep.Span{Start: c.span.End, End: min(cl.Span.End, c.span.End+80)})
 	c.location = a.location(body, c.span)
 	c.date = a.date(body, c.span)
 	c.actor1 = a.perpetrator(body, c.span, s, cl)

@@ -10,6 +10,9 @@ import (
 // event is one or more candidates found to report the same event.
 type event struct {
 	cands []*candidate
+	// firstSentence is the index of the article's first sentence that is
+	// not a headline
+	firstSentence int
 }
 
 func (e *event) first() *candidate { return e.cands[0] }
@@ -28,12 +31,22 @@ func (a *article) merge() []*event {
 			}
 		}
 		if into == nil {
-			evs = append(evs, &event{cands: []*candidate{c}})
+			evs = append(evs, &event{cands: []*candidate{c}, firstSentence: a.lede()})
 			continue
 		}
 		into.cands = append(into.cands, c)
 	}
 	return evs
+}
+
+// lede returns the index of the first sentence that is not a headline.
+func (a *article) lede() int {
+	for i := range a.in.Sentences {
+		if !a.in.Sentences[i].Headline {
+			return i
+		}
+	}
+	return 0
 }
 
 // family groups trigger classes whose reports can be one event.
@@ -61,7 +74,7 @@ func compatible(e *event, c *candidate) bool {
 		return false
 	}
 	if f.trig.incident() {
-		if fe != fc && fe != "violence" && fc != "violence" {
+		if fe != fc && fe != "violence" && fc != "violence" || (fe == "demo") != (fc == "demo") {
 			return false
 		}
 		if c.scope == sitrep.ScopeAggregate {
@@ -211,6 +224,16 @@ func (e *event) salience() float64 {
 	if f.scope == sitrep.ScopeAggregate {
 		s -= 3
 	}
+	if e.location() != nil {
+		s += 0.5
+	}
+	if e.date() != nil {
+		s += 0.5
+	}
+	// news puts the main event in its lede
+	if f.sent == e.firstSentence {
+		s += 1.5
+	}
 	return s - float64(f.sent)*0.01
 }
 
@@ -274,13 +297,13 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	words := e.words()
 	military := ev.Victims != nil && (*ev.Victims == sitrep.VictimsMilitary || *ev.Victims == sitrep.VictimsMixed)
 	civilians := ev.Actor2 != nil && ev.Actor2.Inter == 7 || ev.Victims != nil && *ev.Victims == sitrep.VictimsCivilians
-	armedTarget := ev.Actor2 != nil && armed(ev.Actor2) || military || !civilians && hasCue(afterTrigger(words, e), "armed")
+	armedTarget := ev.Actor2 != nil && armed(ev.Actor2) || military || !civilians && e.aimedAtArmed()
 	switch tr.class {
 	case "attack", "kill", "shoot":
 		if armedTarget && (ev.Actor1 == nil || ev.Actor1.Inter != 7) {
 			typ, sub = "Battles", "Armed clash"
 		}
-	case "shelling", "grenade":
+	case "shelling", "grenade", "blast":
 		// heavy weapons with small arms are a ground battle
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
 			typ, sub = "Battles", "Armed clash"
@@ -313,18 +336,21 @@ func (e *event) words() string {
 	return b.String()
 }
 
-// afterTrigger returns the words after the event's trigger in its first
-// report: what the attack was aimed at.
-func afterTrigger(words string, e *event) string {
-	_, w, _ := e.trig()
-	if i := strings.Index(words, " "+strings.ToLower(w)+" "); i >= 0 {
-		rest := words[i+len(w)+1:]
-		if f := strings.Fields(rest); len(f) > 8 {
-			rest = " " + strings.Join(f[:8], " ") + " "
+// aimedAtArmed reports whether a report names an armed target right after
+// its trigger ("shot at a police station", "attacked an army post").
+func (e *event) aimedAtArmed() bool {
+	for _, c := range e.cands {
+		if c.trig.violent {
+			t := c.target
+			if f := strings.Fields(t); len(f) > 8 {
+				t = " " + strings.Join(f[:8], " ") + " "
+			}
+			if hasCue(t, "armed") {
+				return true
+			}
 		}
-		return rest
 	}
-	return ""
+	return false
 }
 
 // figures sets the event's killed and injured from the claims that assert
