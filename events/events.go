@@ -46,8 +46,9 @@ type candidate struct {
 	claims   []sitrep.Claim
 	partial  bool // its figures count part of the event ("one more", "in the suburbs")
 	// words is the clause's lower-case words, space-padded, for cue sets;
-	// target the words right after the trigger, what it was aimed at
-	words, target string
+	// target the words right after the trigger, what it was aimed at;
+	// subject the words before it, who did it
+	words, target, subject string
 }
 
 // Extract returns the events of an article, the main event first.
@@ -160,7 +161,8 @@ func clauseWords(s *sitrep.Sentence, span sitrep.Span) string {
 	b.WriteByte(' ')
 	for _, t := range s.Tokens {
 		if span.Contains(t.Span) {
-			b.WriteString(strings.ToLower(t.Text))
+			// "small arms/unknown weapons" reads as separate words
+			b.WriteString(strings.ReplaceAll(strings.ToLower(t.Text), "/", " "))
 			b.WriteByte(' ')
 		}
 	}
@@ -486,6 +488,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		body = cl.Span
 	}
 	c.target = clauseWords(s, sitrep.Span{Start: c.span.End, End: min(cl.Span.End, c.span.End+80)})
+	c.subject = clauseWords(s, sitrep.Span{Start: cl.Span.Start, End: c.span.Start})
 	c.location = a.location(body, c.span)
 	c.date = a.date(body, c.span)
 	c.actor1 = a.perpetrator(body, c.span, s, cl)

@@ -25,7 +25,7 @@ func (a *article) merge() []*event {
 	for _, c := range a.cands {
 		var into *event
 		for i := len(evs) - 1; i >= 0; i-- {
-			if compatible(evs[i], c) {
+			if a.compatible(evs[i], c) {
 				into = evs[i]
 				break
 			}
@@ -64,7 +64,7 @@ func family(class string) string {
 	return class
 }
 
-func compatible(e *event, c *candidate) bool {
+func (a *article) compatible(e *event, c *candidate) bool {
 	f := e.first()
 	if f.scope != c.scope {
 		return false
@@ -74,6 +74,11 @@ func compatible(e *event, c *candidate) bool {
 		return false
 	}
 	if f.trig.incident() {
+		if fe == "demo" && fc != "demo" {
+			// what follows a demonstration in its paragraph tells how it
+			// went: "They clashed with the police."
+			return a.sequel(e, c) && placesAgree(e.location(), c.location)
+		}
 		if fe != fc && fe != "violence" && fc != "violence" || (fe == "demo") != (fc == "demo") {
 			return false
 		}
@@ -92,6 +97,16 @@ func compatible(e *event, c *candidate) bool {
 		return a1 != nil && c.actor1 != nil
 	}
 	return true
+}
+
+// sequel reports whether candidate c comes in the two sentences after the
+// event's last report, in the same paragraph.
+func (a *article) sequel(e *event, c *candidate) bool {
+	last := e.cands[len(e.cands)-1].sent
+	if c.sent <= last || c.sent > last+2 {
+		return false
+	}
+	return a.in.Sentences[c.sent].Paragraph == a.in.Sentences[last].Paragraph
 }
 
 func sameFigures(e *event, c *candidate) bool {
@@ -188,10 +203,17 @@ func (e *event) date() *sitrep.Time {
 	return best
 }
 
-// trig returns the most specific trigger of the event's reports.
+// trig returns the most specific trigger of the event's reports; a
+// demonstration stays one whatever violence its reports add.
 func (e *event) trig() (trigger, string, sitrep.Span) {
 	best := e.first()
 	for _, c := range e.cands[1:] {
+		if c.trig.demo != best.trig.demo {
+			if c.trig.demo {
+				best = c
+			}
+			continue
+		}
 		if c.trig.specificity > best.trig.specificity {
 			best = c
 		}
@@ -300,7 +322,9 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	armedTarget := ev.Actor2 != nil && armed(ev.Actor2) || military || !civilians && e.aimedAtArmed()
 	switch tr.class {
 	case "attack", "kill", "shoot":
-		if armedTarget && (ev.Actor1 == nil || ev.Actor1.Inter != 7) {
+		// fire at an armed target, or an exchange of small-arms fire with
+		// no civilian hit, is a battle
+		if (armedTarget || !civilians && hasCue(words, "smallarms")) && (ev.Actor1 == nil || ev.Actor1.Inter != 7) {
 			typ, sub = "Battles", "Armed clash"
 		}
 	case "shelling", "grenade", "blast":
@@ -308,6 +332,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
 			typ, sub = "Battles", "Armed clash"
 		}
+	case "mob":
 	case "capture":
 		if ev.Actor1 != nil && ev.Actor1.Inter != 1 && ev.Actor1.Inter != 0 {
 			sub = "Non-state actor overtakes territory"
@@ -318,13 +343,41 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			typ, sub = "Riots", "Violent demonstration"
 		case hasCue(words, "intervene") && hasCue(words, "lethal") && (ev.Killed != nil || ev.Injured != nil):
 			sub = "Excessive force against protesters"
-		case hasCue(words, "intervene"):
+		case hasCue(words, "intervene") || hasCue(e.demoWords(), "arrest"):
 			sub = "Protest with intervention"
+		}
+	}
+	if typ != "Riots" && typ != "Protests" && tr.violent && e.byCrowd() && (ev.Actor1 == nil || ev.Actor1.Inter == 7 || ev.Actor1.Inter == 0) {
+		// violence by villagers, youths, a crowd: mob violence
+		switch tr.class {
+		case "attack", "kill", "shoot", "clash", "loot":
+			typ, sub = "Riots", "Mob violence"
 		}
 	}
 	if typ != "" {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
+}
+
+// demoWords returns the words of the reports that tell of the
+// demonstration itself.
+func (e *event) demoWords() string {
+	var b strings.Builder
+	for _, c := range e.cands {
+		if c.trig.demo {
+			b.WriteString(c.words)
+		}
+	}
+	return b.String()
+}
+
+// byCrowd reports whether the first report's subject is unorganised people
+// and not armed men.
+func (e *event) byCrowd() bool {
+	f := e.first()
+	sub := f.subject
+	passive := strings.HasSuffix(sub, " were ") || strings.HasSuffix(sub, " was ") || strings.HasSuffix(sub, " been ")
+	return !passive && hasCue(sub, "crowd") && !hasCue(sub, "armed") && !strings.Contains(sub, " armed ") && !strings.Contains(sub, " gunmen ")
 }
 
 // words returns the lower-case words of all the event's reports.
