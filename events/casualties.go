@@ -166,7 +166,7 @@ func singles(s *sitrep.Sentence, lw []string, numbered []figure) []figure {
 		}
 		// a determiner before the noun, allowing adjectives between
 		d := k - 1
-		for d >= 0 && d > k-4 && (strings.HasPrefix(toks[d].Tag, "JJ") || toks[d].Tag == "NNP" || toks[d].Tag == "VBN") {
+		for d >= 0 && d > k-4 && (strings.HasPrefix(toks[d].Tag, "JJ") || strings.HasPrefix(toks[d].Tag, "NN") || toks[d].Tag == "VBN") {
 			d--
 		}
 		if d < 0 || !(lw[d] == "a" || lw[d] == "an" || lw[d] == "the" || lw[d] == "one" || lw[d] == "another") {

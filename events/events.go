@@ -314,7 +314,7 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "weapons":
 		return anyNear(lw, i, n, 8, weaponWords)
 	case "property":
-		return anyNear(lw, i, n, 6, propertyWords)
+		return anyNear(lw, i, n, 10, propertyWords)
 	case "aim":
 		// "fired with unspecified weapons on the positions"
 		for k := n; k < len(lw) && k < n+6; k++ {

@@ -79,6 +79,11 @@ func (a *article) compatible(e *event, c *candidate) bool {
 			// went: "They clashed with the police."
 			return a.sequel(e, c) && placesAgree(e.location(), c.location)
 		}
+		if fc != "demo" && c.trig.specificity <= e.trig0().specificity && a.sequel(e, c) && c.location == nil {
+			// "One man died and another was arrested." right after a
+			// clash tells how the clash ended
+			return true
+		}
 		if fe != fc && fe != "violence" && fc != "violence" || (fe == "demo") != (fc == "demo") {
 			return false
 		}
@@ -97,6 +102,12 @@ func (a *article) compatible(e *event, c *candidate) bool {
 		return a1 != nil && c.actor1 != nil
 	}
 	return true
+}
+
+// trig0 returns the event's most specific trigger.
+func (e *event) trig0() trigger {
+	t, _, _ := e.trig()
+	return t
 }
 
 // sequel reports whether candidate c comes in the two sentences after the
