@@ -4,21 +4,38 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 )
 
 // Confusion counts gold labels against predicted ones for a classification
 // and derives accuracy and F1 from them.
 type Confusion struct {
-	cells map[[2]string]int
-	gold  map[string]int
-	pred  map[string]int
-	n     int
-	right int
+	// Examples, when set, is how many texts to keep for each confusion
+	Examples int
+	examples map[[2]string][]string
+	cells    map[[2]string]int
+	gold     map[string]int
+	pred     map[string]int
+	n        int
+	right    int
 }
 
 // NewConfusion returns an empty confusion table.
 func NewConfusion() *Confusion {
 	return &Confusion{cells: map[[2]string]int{}, gold: map[string]int{}, pred: map[string]int{}}
+}
+
+// AddText counts one item and keeps its text as an example of the
+// confusion.
+func (c *Confusion) AddText(gold, pred, text string) {
+	c.Add(gold, pred)
+	k := [2]string{gold, pred}
+	if gold != pred && len(c.examples[k]) < c.Examples {
+		if c.examples == nil {
+			c.examples = map[[2]string][]string{}
+		}
+		c.examples[k] = append(c.examples[k], text)
+	}
 }
 
 // Add counts one item.
@@ -118,6 +135,9 @@ func (c *Confusion) Write(w io.Writer, top int) {
 			break
 		}
 		fmt.Fprintf(w, "    %5d  %s -> %s\n", e.n, e.gold, e.pred)
+		for _, x := range c.examples[[2]string{e.gold, e.pred}] {
+			fmt.Fprintf(w, "             e.g. %s\n", trunc(strings.Join(strings.Fields(x), " "), 200))
+		}
 	}
 }
 

@@ -51,9 +51,11 @@ func fatalities(e *sitrep.Event) int {
 // ACLEDReport scores event typing and fatalities on ACLED's own notes.
 type ACLEDReport struct {
 	Types, SubTypes *Confusion
-	FatalRight      int
-	FatalAbsErr     int
-	FatalN          int
+	// Fatal tells gold fatality counts against extracted ones
+	Fatal       *Confusion
+	FatalRight  int
+	FatalAbsErr int
+	FatalN      int
 	// zero / non-zero fatalities as a binary decision
 	NZtp, NZfp, NZfn int
 	// rows whose notes say the fatalities were split or imputed, which the
@@ -64,7 +66,7 @@ type ACLEDReport struct {
 // ACLED runs the pipeline over the ACLED development notes at path
 // (<shared>/data/acled-dev-2020/gold.jsonl), each note an article published
 // on its event date.
-func ACLED(x *extract.Extractor, path string) (*ACLEDReport, error) {
+func ACLED(x *extract.Extractor, path string, examples int) (*ACLEDReport, error) {
 	type row struct {
 		ID           string `json:"event_id_cnty"`
 		Text         string `json:"text"`
@@ -77,7 +79,8 @@ func ACLED(x *extract.Extractor, path string) (*ACLEDReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &ACLEDReport{Types: NewConfusion(), SubTypes: NewConfusion()}
+	r := &ACLEDReport{Types: NewConfusion(), SubTypes: NewConfusion(), Fatal: NewConfusion()}
+	r.SubTypes.Examples, r.Fatal.Examples = examples, examples
 	for _, g := range rows {
 		doc, err := x.Article(sitrep.Article{ID: g.ID, Text: g.Text, Published: g.Date})
 		if err != nil {
@@ -89,7 +92,7 @@ func ACLED(x *extract.Extractor, path string) (*ACLEDReport, error) {
 			typ, sub = *e.ACLEDEventType, *e.ACLEDSubEventType
 		}
 		r.Types.Add(g.EventType, typ)
-		r.SubTypes.Add(g.SubEventType, sub)
+		r.SubTypes.AddText(g.SubEventType, sub, g.Text)
 		f := fatalities(e)
 		if splitOrImputed(g.Text) {
 			r.Flagged++
@@ -102,6 +105,7 @@ func ACLED(x *extract.Extractor, path string) (*ACLEDReport, error) {
 		if f == g.Fatalities {
 			r.FatalRight++
 		}
+		r.Fatal.AddText(strconv.Itoa(g.Fatalities), strconv.Itoa(f), g.Text)
 		r.FatalAbsErr += int(math.Abs(float64(f - g.Fatalities)))
 		switch {
 		case f > 0 && g.Fatalities > 0:
@@ -148,6 +152,8 @@ func (r *ACLEDReport) Write(w io.Writer, confusion bool) {
 		r.Types.Write(w, 10)
 		fmt.Fprintln(w, "  sub-event types:")
 		r.SubTypes.Write(w, 25)
+		fmt.Fprintln(w, "  fatalities (gold count -> extracted):")
+		r.Fatal.Write(w, 10)
 	}
 }
 
@@ -174,7 +180,7 @@ type CASEReport struct {
 }
 
 // CASE runs the pipeline over <shared>/data/case2021-task2/gold.jsonl.
-func CASE(x *extract.Extractor, path string) (*CASEReport, error) {
+func CASE(x *extract.Extractor, path string, examples int) (*CASEReport, error) {
 	type row struct {
 		ID    string `json:"id"`
 		Text  string `json:"text"`
@@ -185,6 +191,7 @@ func CASE(x *extract.Extractor, path string) (*CASEReport, error) {
 		return nil, err
 	}
 	r := &CASEReport{ACLED: NewConfusion(), All: NewConfusion()}
+	r.ACLED.Examples = examples
 	for _, g := range rows {
 		doc, err := x.Article(sitrep.Article{ID: "case-" + g.ID, Text: g.Text})
 		if err != nil {
@@ -196,7 +203,7 @@ func CASE(x *extract.Extractor, path string) (*CASEReport, error) {
 		}
 		gold, ok := caseLabels[g.Label]
 		if ok {
-			r.ACLED.Add(gold, pred)
+			r.ACLED.AddText(gold, pred, g.Text)
 		} else {
 			gold = noEvent
 		}
@@ -229,7 +236,7 @@ type PLOVERReport struct {
 }
 
 // PLOVER runs the pipeline over <shared>/data/plover-gsr/plover_gsr.jsonl.
-func PLOVER(x *extract.Extractor, path string) (*PLOVERReport, error) {
+func PLOVER(x *extract.Extractor, path string, examples int) (*PLOVERReport, error) {
 	type row struct {
 		ID      string `json:"id"`
 		Text    string `json:"text"`
@@ -242,6 +249,7 @@ func PLOVER(x *extract.Extractor, path string) (*PLOVERReport, error) {
 		return nil, err
 	}
 	r := &PLOVERReport{Types: NewConfusion()}
+	r.Types.Examples = examples
 	for _, g := range rows {
 		doc, err := x.Article(sitrep.Article{ID: g.ID, Text: g.Text, Published: "2000-01-01"})
 		if err != nil {
@@ -257,7 +265,7 @@ func PLOVER(x *extract.Extractor, path string) (*PLOVERReport, error) {
 		if n, ok := ploverNames[gold]; ok {
 			gold = n
 		}
-		r.Types.Add(gold, pred)
+		r.Types.AddText(gold, pred, g.Text)
 		if n, ok := number(g.Dead); ok {
 			r.Dead++
 			if main != nil && fatalities(main) == n {

@@ -17,6 +17,7 @@ import (
 type evalEnv struct {
 	shared    string
 	confusion bool
+	examples  int
 	extractor func() (*extract.Extractor, error)
 }
 
@@ -37,12 +38,24 @@ var evaluations = []struct {
 		r.Write(w)
 		return nil
 	}},
+	{"places", "TR-News, GeoVirus: place spans and coordinates; ACLED dev notes: event location", func(env *evalEnv, w io.Writer) error {
+		x, err := env.extractor()
+		if err != nil {
+			return err
+		}
+		r, err := eval.Places(x, env.data())
+		if err != nil {
+			return err
+		}
+		r.Write(w, env.confusion)
+		return nil
+	}},
 	{"acled", "ACLED dev notes: event types, sub-types, fatalities", func(env *evalEnv, w io.Writer) error {
 		x, err := env.extractor()
 		if err != nil {
 			return err
 		}
-		r, err := eval.ACLED(x, env.data("acled-dev-2020", "gold.jsonl"))
+		r, err := eval.ACLED(x, env.data("acled-dev-2020", "gold.jsonl"), env.examples)
 		if err != nil {
 			return err
 		}
@@ -54,7 +67,7 @@ var evaluations = []struct {
 		if err != nil {
 			return err
 		}
-		r, err := eval.CASE(x, env.data("case2021-task2", "gold.jsonl"))
+		r, err := eval.CASE(x, env.data("case2021-task2", "gold.jsonl"), env.examples)
 		if err != nil {
 			return err
 		}
@@ -66,7 +79,7 @@ var evaluations = []struct {
 		if err != nil {
 			return err
 		}
-		r, err := eval.PLOVER(x, env.data("plover-gsr", "plover_gsr.jsonl"))
+		r, err := eval.PLOVER(x, env.data("plover-gsr", "plover_gsr.jsonl"), env.examples)
 		if err != nil {
 			return err
 		}
@@ -92,8 +105,9 @@ func runEval(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	shared := fs.String("shared", "", "the shared data directory (default $SITREP_SHARED, else ../shared)")
 	confusion := fs.Bool("confusion", false, "print per-class figures and the most frequent confusions")
+	examples := fs.Int("examples", 0, "with --confusion, print this many texts of each confusion")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep eval [--shared DIR] [--confusion] [NAME ...]\n\nevaluations (all by default):")
+		fmt.Fprintln(stderr, "usage: sitrep eval [--shared DIR] [--confusion] [--examples N] [NAME ...]\n\nevaluations (all by default):")
 		for _, e := range evaluations {
 			fmt.Fprintf(stderr, "  %-8s %s\n", e.name, e.about)
 		}
@@ -102,7 +116,7 @@ func runEval(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	env := &evalEnv{shared: *shared, confusion: *confusion, extractor: sync.OnceValues(extract.New)}
+	env := &evalEnv{shared: *shared, confusion: *confusion || *examples > 0, examples: *examples, extractor: sync.OnceValues(extract.New)}
 	if env.shared == "" {
 		env.shared = eval.SharedDir()
 	}
