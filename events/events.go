@@ -121,6 +121,18 @@ func (a *article) sentence(si int) {
 				cs = append([]*candidate{c}, cs...)
 			}
 		}
+		cs = withoutIntentBesideAgreement(cs)
+		if len(cs) == 0 && cl.Stance == sitrep.Denies && !cl.Anaphoric && rejectCues[strings.ToLower(cl.Cue)] {
+			// "Yemen rejected a U.S. request": a rejection is itself an
+			// event (CAMEO 12)
+			tr := triggers.phrases["refused"]
+			h := hit{trig: tr, span: cl.CueSpan, word: a.in.Text[cl.CueSpan.Start:cl.CueSpan.End]}
+			c := a.verbal(h, s, si, &cl)
+			claim.Stance, claim.Killed, claim.Injured = sitrep.Asserts, nil, nil
+			c.claims = append(c.claims, claim)
+			a.cands = append(a.cands, c)
+			continue
+		}
 		if cl.Cue != "" && (cl.Anaphoric && cl.Stance != sitrep.Asserts || len(cs) == 0 && cl.Stance != sitrep.Asserts) {
 			// "denied this", "estimated that the number was higher": the
 			// claim is about the event last told
@@ -142,6 +154,26 @@ func (a *article) sentence(si int) {
 			a.cands = append(a.cands, c)
 		}
 	}
+}
+
+// rejectCues are the denial cues that, with no event to deny, are
+// themselves a rejection.
+var rejectCues = wordSet(`rejected rejects dismissed`)
+
+// withoutIntentBesideAgreement drops a statement of intent told with an
+// agreement or truce in the same clause ("agreed to a ceasefire" is one
+// event).
+func withoutIntentBesideAgreement(cs []*candidate) []*candidate {
+	if !hasClass(cs, "truce") && !hasClass(cs, "agree") {
+		return cs
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if c.trig.class != "intent" && c.trig.class != "agreeverb" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // nextVerb returns the first verb of the sentence after offset off, or "".
@@ -254,7 +286,7 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 				continue
 			}
 			if !licensed(tr, s.Tokens, lw, i, n) {
-				break
+				continue // a shorter phrase may still tell something
 			}
 			out = append(out, hit{trig: tr, span: sitrep.Span{Start: s.Tokens[i].Start, End: s.Tokens[n-1].End}, i: i, n: n, word: s.Text[s.Tokens[i].Start-s.Start : s.Tokens[n-1].End-s.Start]})
 			i = n - 1
@@ -525,7 +557,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause) *candidate {
 	c := &candidate{trig: h.trig, span: h.span, word: h.word, sent: si, evidence: s.Span, scope: sitrep.ScopeIncident}
 	body := cl.Body
-	if cl.Cue == "" || h.span.End <= cl.CueSpan.Start {
+	if cl.Cue == "" || h.span.Start < body.Start {
 		body = cl.Span
 	}
 	speaker := func(x *sitrep.Actor) bool { return x.Kind != sitrep.KindCivilians }
