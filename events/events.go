@@ -49,6 +49,8 @@ type candidate struct {
 	// target the words right after the trigger, what it was aimed at;
 	// subject the words before it, who did it
 	words, target, subject string
+	// hits are the triggers the report was read from
+	hits []hit
 }
 
 // Extract returns the events of an article, the main event first.
@@ -125,7 +127,7 @@ func (a *article) sentence(si int) {
 		if len(cs) == 0 && cl.Stance == sitrep.Denies && !cl.Anaphoric && rejectCues[strings.ToLower(cl.Cue)] {
 			// "Yemen rejected a U.S. request": a rejection is itself an
 			// event (CAMEO 12)
-			tr := triggers.phrases["refused"]
+			tr := triggers.phrases["refused"][0]
 			h := hit{trig: tr, span: cl.CueSpan, word: a.in.Text[cl.CueSpan.Start:cl.CueSpan.End]}
 			c := a.verbal(h, s, si, &cl)
 			claim.Stance, claim.Killed, claim.Injured = sitrep.Asserts, nil, nil
@@ -280,17 +282,16 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 			}
 			continue
 		}
+	phrases:
 		for n := min(len(lw), i+triggers.longest); n > i; n-- {
-			tr, ok := triggers.phrases[strings.Join(lw[i:n], " ")]
-			if !ok {
-				continue
+			for _, tr := range triggers.phrases[strings.Join(lw[i:n], " ")] {
+				if !licensed(tr, s.Tokens, lw, i, n) {
+					continue // another reading, or a shorter phrase, may tell something
+				}
+				out = append(out, hit{trig: tr, span: sitrep.Span{Start: s.Tokens[i].Start, End: s.Tokens[n-1].End}, i: i, n: n, word: s.Text[s.Tokens[i].Start-s.Start : s.Tokens[n-1].End-s.Start]})
+				i = n - 1
+				break phrases
 			}
-			if !licensed(tr, s.Tokens, lw, i, n) {
-				continue // a shorter phrase may still tell something
-			}
-			out = append(out, hit{trig: tr, span: sitrep.Span{Start: s.Tokens[i].Start, End: s.Tokens[n-1].End}, i: i, n: n, word: s.Text[s.Tokens[i].Start-s.Start : s.Tokens[n-1].End-s.Start]})
-			i = n - 1
-			break
 		}
 	}
 	return out
@@ -302,13 +303,15 @@ func slashed(s *sitrep.Sentence, lw []string, i int) (hit, bool) {
 	var best hit
 	ok := false
 	for _, part := range strings.Split(lw[i], "/") {
-		tr, found := triggers.phrases[part]
-		if !found || tr.needs != "" && !licensed(tr, s.Tokens, lw, i, i+1) {
-			continue
-		}
-		if !ok || tr.specificity > best.trig.specificity {
-			best = hit{trig: tr, span: s.Tokens[i].Span, i: i, n: i + 1, word: s.Tokens[i].Text}
-			ok = true
+		for _, tr := range triggers.phrases[part] {
+			if tr.needs != "" && !licensed(tr, s.Tokens, lw, i, i+1) {
+				continue
+			}
+			if !ok || tr.specificity > best.trig.specificity {
+				best = hit{trig: tr, span: s.Tokens[i].Span, i: i, n: i + 1, word: s.Tokens[i].Text}
+				ok = true
+			}
+			break
 		}
 	}
 	return best, ok
@@ -347,6 +350,8 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 8, weaponWords)
 	case "property":
 		return anyNear(lw, i, n, 10, propertyWords)
+	case "basewords":
+		return anyNear(lw, i, n, 5, baseWords)
 	case "aim":
 		// "fired with unspecified weapons on the positions"
 		for k := n; k < len(lw) && k < n+6; k++ {
@@ -374,6 +379,8 @@ var (
 	weaponWords = wordSet(`weapon weapons arms ammunition munitions explosives explosive bomb bombs ied ieds rifle rifles
 		grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device devices rpg
 		ak-47 trapped shells mortars`)
+	baseWords = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
+		checkpoints garrison`)
 	propertyWords = wordSet(`house houses home homes building buildings vehicle vehicles car cars truck trucks shop shops
 		store stores market property properties office offices facility facilities plant school schools church churches
 		mosque mosques crops farm farms station tower machinery goods food cattle livestock money equipment hospital
@@ -428,6 +435,10 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) {
 			return true
 		}
+		// "agreed a ceasefire after the worst fighting in decades"
+		if background[lw[k]] && k+1 < h.i && lw[k+1] == "the" {
+			return true
+		}
 	}
 	// "fighting continued on many fronts"
 	if h.n < len(lw) && ongoingWords[lw[h.n]] {
@@ -446,6 +457,10 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 // press freedom", "a war on corruption".
 var abstractTargets = wordSet(`freedom freedoms rights democracy sovereignty constitution values dignity independence
 	justice corruption poverty terrorism reputation credibility integrity privacy`)
+
+// background words before "the" + trigger make the violence the setting of
+// what is told, not the news.
+var background = wordSet(`after following since despite`)
 
 // ongoingWords after a violent trigger make it a state of affairs rather
 // than an incident.
@@ -502,7 +517,7 @@ var partialCues = map[string]bool{"another": true, "additional": true, "suburbs"
 // violent builds the candidate for the violence told in a clause: the most
 // specific trigger, and the figures.
 func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string, aggregate bool) *candidate {
-	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident, words: clauseWords(s, cl.Span)}
+	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident, words: clauseWords(s, cl.Span), hits: hs}
 	if len(hs) > 0 {
 		best := hs[0]
 		for _, h := range hs[1:] {
@@ -512,7 +527,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		}
 		c.trig, c.span, c.word = best.trig, best.span, best.word
 	} else {
-		c.trig = triggers.phrases["killed"]
+		c.trig = triggers.phrases["killed"][0]
 		c.span, c.word = figs[0].Span, a.in.Text[figs[0].Start:figs[0].End]
 	}
 	body := cl.Body
@@ -555,7 +570,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 // verbal builds the candidate for a statement, appeal, consultation,
 // threat, agreement or deployment.
 func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause) *candidate {
-	c := &candidate{trig: h.trig, span: h.span, word: h.word, sent: si, evidence: s.Span, scope: sitrep.ScopeIncident}
+	c := &candidate{trig: h.trig, span: h.span, word: h.word, sent: si, evidence: s.Span, scope: sitrep.ScopeIncident, hits: []hit{h}}
 	body := cl.Body
 	if cl.Cue == "" || h.span.Start < body.Start {
 		body = cl.Span

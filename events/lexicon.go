@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -30,6 +31,16 @@ type trigger struct {
 	specificity   int // higher wins when one clause has several triggers of its group
 }
 
+// readingRank orders the readings of one phrase: incidents before statements,
+// then the more specific first.
+func readingRank(t trigger) int {
+	r := t.specificity
+	if t.incident() {
+		r += 100
+	}
+	return r
+}
+
 // incident reports whether the trigger tells of an incident ACLED codes as
 // violence, a demonstration or a strategic development on the ground, as
 // opposed to something said.
@@ -46,8 +57,11 @@ var specificity = map[string]int{
 // demoSpecificity ranks the classes of demonstrations.
 var demoSpecificity = map[string]int{"mob": 3, "riot": 2, "protest": 1}
 
+// triggerTable maps each phrase to the triggers it can be, most specific
+// first: "destroyed" is disrupted weapons use with arms near, property
+// destruction with a house near.
 type triggerTable struct {
-	phrases map[string]trigger
+	phrases map[string][]trigger
 	longest int
 }
 
@@ -62,7 +76,7 @@ func mustLoadTriggers(data string) triggerTable {
 }
 
 func loadTriggers(data string) (triggerTable, error) {
-	t := triggerTable{phrases: map[string]trigger{}, longest: 1}
+	t := triggerTable{phrases: map[string][]trigger{}, longest: 1}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	line := 0
 	for sc.Scan() {
@@ -82,10 +96,13 @@ func loadTriggers(data string) (triggerTable, error) {
 		}
 		for _, form := range strings.Split(f[0], "|") {
 			k := strings.Join(strings.Fields(form), " ")
-			if _, dup := t.phrases[k]; dup {
-				return t, fmt.Errorf("line %d: %q listed twice", line, k)
+			for _, o := range t.phrases[k] {
+				if o.class == tr.class {
+					return t, fmt.Errorf("line %d: %q listed twice for %s", line, k, tr.class)
+				}
 			}
-			t.phrases[k] = tr
+			t.phrases[k] = append(t.phrases[k], tr)
+			sort.SliceStable(t.phrases[k], func(i, j int) bool { return readingRank(t.phrases[k][i]) > readingRank(t.phrases[k][j]) })
 			t.longest = max(t.longest, strings.Count(k, " ")+1)
 		}
 	}

@@ -332,19 +332,30 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	civilians := ev.Actor2 != nil && ev.Actor2.Inter == 7 || ev.Victims != nil && *ev.Victims == sitrep.VictimsCivilians
 	armedTarget := ev.Actor2 != nil && armed(ev.Actor2) || military || !civilians && e.aimedAtArmed()
 	switch tr.class {
-	case "attack", "kill", "shoot":
+	case "attack", "kill":
+		// raids and beatings with arrests and no one killed are arrests
+		if ev.Killed == nil && e.first().has("arrest") {
+			typ, sub = "Strategic developments", "Arrests"
+			break
+		}
+		fallthrough
+	case "shoot":
 		// fire at an armed target, or an exchange of small-arms fire with
 		// no civilian hit, is a battle
 		if (armedTarget || !civilians && hasCue(words, "smallarms")) && (ev.Actor1 == nil || ev.Actor1.Inter != 7) {
 			typ, sub = "Battles", "Armed clash"
 		}
-	case "shelling", "grenade", "blast":
+	case "shelling", "blast":
 		// heavy weapons with small arms are a ground battle
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
 			typ, sub = "Battles", "Armed clash"
 		}
 	case "mob":
 	case "capture":
+		if hasCue(words, "unopposed") {
+			typ, sub = "Strategic developments", "Non-violent transfer of territory"
+			break
+		}
 		if ev.Actor1 != nil && ev.Actor1.Inter != 1 && ev.Actor1.Inter != 0 {
 			sub = "Non-state actor overtakes territory"
 		}
@@ -352,7 +363,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		switch {
 		case hasCue(words, "demoviolent"):
 			typ, sub = "Riots", "Violent demonstration"
-		case hasCue(words, "intervene") && hasCue(words, "lethal") && (ev.Killed != nil || ev.Injured != nil):
+		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil:
 			sub = "Excessive force against protesters"
 		case hasCue(words, "intervene") || hasCue(e.demoWords(), "arrest"):
 			sub = "Protest with intervention"
@@ -368,6 +379,16 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	if typ != "" {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
+}
+
+// has reports whether the report was read from a trigger of the class.
+func (c *candidate) has(class string) bool {
+	for _, h := range c.hits {
+		if h.trig.class == class {
+			return true
+		}
+	}
+	return false
 }
 
 // demoWords returns the words of the reports that tell of the
@@ -388,7 +409,18 @@ func (e *event) byCrowd() bool {
 	f := e.first()
 	sub := f.subject
 	passive := strings.HasSuffix(sub, " were ") || strings.HasSuffix(sub, " was ") || strings.HasSuffix(sub, " been ")
-	return !passive && hasCue(sub, "crowd") && !hasCue(sub, "armed") && !strings.Contains(sub, " armed ") && !strings.Contains(sub, " gunmen ")
+	if passive {
+		// "was beaten up by locals": the agent follows
+		if i := strings.Index(f.target, " by "); i >= 0 && i < 12 {
+			sub = f.target[i:]
+			if fs := strings.Fields(sub); len(fs) > 4 {
+				sub = " " + strings.Join(fs[:4], " ") + " "
+			}
+		} else {
+			return false
+		}
+	}
+	return hasCue(sub, "crowd") && !hasCue(sub, "armed") && !strings.Contains(sub, " armed ") && !strings.Contains(sub, " gunmen ")
 }
 
 // words returns the lower-case words of all the event's reports.
