@@ -275,7 +275,7 @@ type hit struct {
 func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 	var out []hit
 	for i := 0; i < len(lw); i++ {
-		if strings.Contains(lw[i], "/") {
+		if strings.Contains(lw[i], "/") || strings.Contains(lw[i], "-") && triggers.phrases[lw[i]] == nil {
 			// "projectiles/explosions/shots": each part may tell
 			if h, ok := slashed(s, lw, i); ok {
 				out = append(out, h)
@@ -297,12 +297,12 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 	return out
 }
 
-// slashed reads a token of words joined by slashes, keeping the most
+// slashed reads a token of words joined by slashes or hyphens, keeping the most
 // specific trigger among them.
 func slashed(s *sitrep.Sentence, lw []string, i int) (hit, bool) {
 	var best hit
 	ok := false
-	for _, part := range strings.Split(lw[i], "/") {
+	for _, part := range strings.FieldsFunc(lw[i], func(r rune) bool { return r == '/' || r == '-' }) {
 		for _, tr := range triggers.phrases[part] {
 			if tr.needs != "" && !licensed(tr, s.Tokens, lw, i, i+1) {
 				continue
@@ -608,32 +608,66 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause) *
 	return c
 }
 
-// location picks the place of an event from a clause: a town or region
+// location picks the place of an event: in the clause, a town or region
 // over a country, near the trigger, and never a place that names an actor
-// ("Tehran warned").
+// ("Tehran warned") unless a preposition puts it there ("traders in
+// Tbilisi"). A clause that names no place takes its sentence's; a sentence
+// that names none takes the place the article named last before it, or
+// else first after it, as a report goes on about where it is.
 func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
+	usable := func(p *sitrep.Place) bool {
+		return p.Cue != "demonym" && (p.Resolved() || p.Country != "") && !a.namesActor(p)
+	}
 	var best *sitrep.Place
 	bestScore := 0
-	for i := range a.in.Places {
-		p := &a.in.Places[i]
-		ps := sitrep.Span{Start: p.Start, End: p.End}
-		if !body.Contains(ps) || p.Cue == "demonym" || a.isActor(ps) || !p.Resolved() && p.Country == "" {
-			continue
+	pick := func(within sitrep.Span) {
+		for i := range a.in.Places {
+			p := &a.in.Places[i]
+			if !within.Contains(sitrep.Span{Start: p.Start, End: p.End}) || !usable(p) {
+				continue
+			}
+			score := 1000
+			switch p.Kind {
+			case sitrep.PlaceCity, sitrep.PlaceAdmin2, sitrep.PlaceOther:
+				score = 3000
+			case sitrep.PlaceAdmin1, sitrep.PlaceRegion:
+				score = 2000
+			}
+			d := p.Start - trig.End
+			if d < 0 {
+				d = (trig.Start - p.End) * 2
+			}
+			score -= min(d, 999)
+			if best == nil || score > bestScore {
+				best, bestScore = p, score
+			}
 		}
-		score := 1000
-		switch p.Kind {
-		case sitrep.PlaceCity, sitrep.PlaceAdmin2, sitrep.PlaceOther:
-			score = 3000
-		case sitrep.PlaceAdmin1, sitrep.PlaceRegion:
-			score = 2000
+	}
+	pick(body)
+	if best == nil {
+		for _, s := range a.in.Sentences {
+			if s.Span.Contains(trig) {
+				pick(s.Span)
+				break
+			}
 		}
-		d := p.Start - trig.End
-		if d < 0 {
-			d = (trig.Start - p.End) * 2
-		}
-		score -= min(d, 999)
-		if best == nil || score > bestScore {
-			best, bestScore = p, score
+	}
+	if best == nil {
+		// The place named last before the trigger, else first after it:
+		// a town over the country it lies in when both are named together.
+		for i := range a.in.Places {
+			p := &a.in.Places[i]
+			if !usable(p) {
+				continue
+			}
+			if p.Start < trig.Start {
+				if best == nil || p.Start > best.End+40 || specificity(p) >= specificity(best) {
+					best = p
+				}
+			} else if best == nil {
+				best = p
+				break
+			}
 		}
 	}
 	if best == nil {
@@ -641,6 +675,34 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 	}
 	cp := *best
 	return &cp
+}
+
+// specificity ranks places by kind: a town over a division over a
+// country.
+func specificity(p *sitrep.Place) int {
+	switch p.Kind {
+	case sitrep.PlaceCountry:
+		return 1
+	case sitrep.PlaceAdmin1, sitrep.PlaceRegion:
+		return 2
+	}
+	return 3
+}
+
+// namesActor reports whether a place names an actor ("Tehran warned",
+// "the Syrian army") rather than where something happened: it lies in an
+// actor's mention and no preposition of place comes right before it.
+func (a *article) namesActor(p *sitrep.Place) bool {
+	if !a.isActor(sitrep.Span{Start: p.Start, End: p.End}) {
+		return false
+	}
+	before := strings.ToLower(strings.TrimRight(a.in.Text[max(0, p.Start-8):p.Start], " "))
+	for _, w := range []string{" in", " at", " near", " from"} {
+		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *article) isActor(sp sitrep.Span) bool {
