@@ -46,9 +46,9 @@ func readingRank(t trigger) int {
 // opposed to something said.
 func (t trigger) incident() bool { return t.violent || t.demo }
 
-// specificity ranks violent classes: when a sentence says "12 were killed
+// classSpecificity ranks violent classes: when a sentence says "12 were killed
 // in shelling", the event is shelling, not a killing.
-var specificity = map[string]int{
+var classSpecificity = map[string]int{
 	"disrupt": 14, "chemical": 13, "air": 12, "suicide": 11, "shelling": 10, "explosive": 9, "grenade": 8, "blast": 5,
 	"sexual": 7, "capture": 6, "transfer": 6, "abduct": 5, "clash": 5, "attack": 4, "shoot": 3, "kill": 2,
 	"base": 2, "arrest": 1, "loot": 1,
@@ -90,7 +90,7 @@ func loadTriggers(data string) (triggerTable, error) {
 			return t, fmt.Errorf("line %d: %d fields, want 8", line, len(f))
 		}
 		tr := trigger{class: f[1], cameo: f[2], plover: f[3], mode: f[4], acledType: f[5], acledSub: f[6], needs: f[7]}
-		tr.specificity, tr.violent = specificity[tr.class]
+		tr.specificity, tr.violent = classSpecificity[tr.class]
 		if n, ok := demoSpecificity[tr.class]; ok {
 			tr.specificity, tr.demo = n, true
 		}
