@@ -122,6 +122,13 @@ type Place struct {
 	// Cue is how the mention was recognised: "gazetteer", "pattern",
 	// "demonym".
 	Cue string `json:"cue,omitempty"`
+	// Reason says why the name was resolved to this entry rather than
+	// another of the same name ("inside Sindh, named beside it", "in the
+	// article's focus country"); empty when unresolved.
+	Reason string `json:"reason,omitempty"`
+	// Confidence in the resolution, 0..1: the chosen entry's share of the
+	// evidence over all entries of the name; 0 when unresolved.
+	Confidence float64 `json:"confidence,omitempty"`
 }
 
 // Resolved reports whether the place has coordinates.
@@ -201,6 +208,12 @@ type Claim struct {
 	Killed   *Count `json:"killed"`
 	Injured  *Count `json:"injured"`
 	Text     string `json:"text,omitempty"`
+	// Partisan is set when the claimant belongs to a side of the event:
+	// its perpetrator's or its victims' country or group.
+	Partisan bool `json:"partisan"`
+	// Update is set when the claim's figures update an earlier toll ("the
+	// death toll rose to 13").
+	Update bool `json:"update,omitempty"`
 }
 
 // EventDate is the date an event happened, as a range with its precision.

@@ -87,7 +87,7 @@ func Split(s *sitrep.Sentence, actors []sitrep.Actor) []Clause {
 		if quoted {
 			continue
 		}
-		if c, n, ok := cueAt(lw, i); ok && isCueUse(lw, i, n) {
+		if c, n, ok := cueAt(lw, i); ok && isCueUse(lw, i, n) && (c.after || verbTag(toks[i].Tag)) {
 			fs = append(fs, found{i, n, c})
 			i = n - 1
 		}
@@ -177,6 +177,10 @@ var auxiliary = map[string]bool{"has": true, "have": true, "had": true, "was": t
 // conjunction are the words before a cue that carry on the sentence's
 // speaker.
 var conjunction = map[string]bool{",": true, "but": true, "and": true, "while": true, "also": true, "further": true}
+
+// verbTag reports whether a part-of-speech tag is a verb's: "reports" the
+// noun ("unconfirmed reports said") is no cue.
+func verbTag(tag string) bool { return strings.HasPrefix(tag, "VB") }
 
 func isQuote(w string) bool { return w == `"` || w == "``" || w == "''" }
 

@@ -15,6 +15,7 @@ type figure struct {
 	count   *sitrep.Count
 	victims string // civilians, military or unknown
 	vague   bool   // "dozens", "a number of": ACLED's vague quantities
+	update  bool   // "the death toll rose to 13": replaces earlier figures
 }
 
 // killWords and injureWords are the words that make a number a casualty
@@ -122,10 +123,28 @@ func figures(s *sitrep.Sentence) []figure {
 			f.victims = sitrep.VictimsUnknown
 		}
 		f.killed = kind
+		f.update = updates(lw, i)
 		lastVictims = f.victims
 		out = append(out, f)
 	}
 	return append(out, singles(s, lw, out)...)
+}
+
+// updates reports whether the number at token i is an updated toll: "rose
+// to", "climbed to", "has risen to", "now stands at".
+func updates(lw []string, i int) bool {
+	if i < 2 {
+		return false
+	}
+	prev := lw[i-1]
+	if prev != "to" && prev != "at" {
+		return false
+	}
+	switch lw[i-2] {
+	case "rose", "risen", "climbed", "increased", "jumped", "grew", "mounted", "stands", "rises", "climbs", "reached":
+		return true
+	}
+	return false
 }
 
 // notPeople are nouns a number counts that are not people.

@@ -86,13 +86,34 @@ func (a *article) sentence(si int) {
 			cl.Claimant = mainClaimant
 		}
 		claim := a.claim(s, &cl)
+		if claim.Stance == sitrep.Asserts && hasCue(clauseWords(s, cl.Span), "hedge") {
+			// "unconfirmed reports", "could not be independently verified"
+			claim.Stance = sitrep.Hedges
+		}
+		if w := clauseWords(s, cl.Span); hasCue(w, "dismiss") && hasCue(w, "reports") {
+			// "called the reports fabricated": a denial of what was told
+			if cl.Claimant < 0 {
+				cl.Claimant = a.firstSpeaker(cl.Span)
+				claim = a.claim(s, &cl)
+			}
+			cl.Stance, cl.Anaphoric, claim.Stance = sitrep.Denies, true, sitrep.Denies
+			if cl.Cue == "" {
+				cl.Cue, claim.Cue = "called", nextVerb(s, cl.Start)
+			}
+		}
 		var cs []*candidate
 		var violent, demo []hit
+		negatedHit := false
 		for _, h := range hits {
 			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) {
 				continue
 			}
 			if h.trig.violent || h.trig.demo {
+				if cl.Cue != "" && negated(lw, h.i) {
+					// "said it had not fired": the speaker denies
+					negatedHit = true
+					continue
+				}
 				if isTopic(h, hits, s, lw) {
 					continue
 				}
@@ -135,7 +156,10 @@ func (a *article) sentence(si int) {
 			a.cands = append(a.cands, c)
 			continue
 		}
-		if cl.Cue != "" && (cl.Anaphoric && cl.Stance != sitrep.Asserts || len(cs) == 0 && cl.Stance != sitrep.Asserts) {
+		if negatedHit && len(cs) == 0 {
+			claim.Stance, cl.Stance = sitrep.Denies, sitrep.Denies
+		}
+		if cl.Cue != "" && (cl.Anaphoric && cl.Stance != sitrep.Asserts || len(cs) == 0 && claim.Stance != sitrep.Asserts) {
 			// "denied this", "estimated that the number was higher": the
 			// claim is about the event last told
 			if t := a.lastViolent(); t != nil {
@@ -151,11 +175,40 @@ func (a *article) sentence(si int) {
 			cc := claim
 			if c.trig.incident() || len(c.figures) > 0 {
 				cc.Killed, cc.Injured = reconcile(c.figures, true), reconcile(c.figures, false)
+				for _, f := range c.figures {
+					cc.Update = cc.Update || f.update
+				}
 			}
 			c.claims = append(c.claims, cc)
 			a.cands = append(a.cands, c)
 		}
 	}
+}
+
+// firstSpeaker returns the index of the first actor in span who can speak,
+// or -1.
+func (a *article) firstSpeaker(span sitrep.Span) int {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if span.Contains(sitrep.Span{Start: act.Start, End: act.End}) && act.Kind != sitrep.KindCivilians {
+			return i
+		}
+	}
+	return -1
+}
+
+// negated reports whether the trigger at token i is negated ("had not
+// fired", "never attacked", "did not shell").
+func negated(lw []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch lw[k] {
+		case "not", "never", "n't", "no":
+			return true
+		case ",", ".", ";", "and", "but":
+			return false
+		}
+	}
+	return false
 }
 
 // rejectCues are the denial cues that, with no event to deny, are
@@ -210,6 +263,60 @@ func hasClass(cs []*candidate, class string) bool {
 		}
 	}
 	return false
+}
+
+// history reports whether a date lies more than a month before
+// publication: violence told with it is background to the news.
+func (a *article) history(t *sitrep.Time) bool {
+	if a.in.Published == nil || t.Value == nil || !pastMarker(t.Text) {
+		return false
+	}
+	end := *t.Value
+	if t.EndValue != nil {
+		end = *t.EndValue
+	}
+	last, ok := lastDay(end)
+	return ok && last.Before(a.in.Published.AddDate(0, -1, 0))
+}
+
+// pastMarker reports whether a time expression places itself in the past
+// outright: a year, "ago", "last year".
+func pastMarker(text string) bool {
+	t := strings.ToLower(text)
+	if strings.Contains(t, "ago") || strings.Contains(t, "last year") || strings.Contains(t, "years") {
+		return true
+	}
+	for i := 0; i+4 <= len(t); i++ {
+		if (t[i:i+2] == "19" || t[i:i+2] == "20") && isDigits(t[i+2:i+4]) && (i+4 == len(t) || t[i+4] < '0' || t[i+4] > '9') {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// lastDay returns the last day a YYYY, YYYY-MM or YYYY-MM-DD value covers.
+func lastDay(v string) (time.Time, bool) {
+	switch len(v) {
+	case 10:
+		t, err := time.Parse(time.DateOnly, v)
+		return t, err == nil
+	case 7:
+		t, err := time.Parse("2006-01", v)
+		return t.AddDate(0, 1, -1), err == nil
+	case 4:
+		t, err := time.Parse("2006", v)
+		return t.AddDate(1, 0, -1), err == nil
+	}
+	return time.Time{}, false
 }
 
 // followsIncident reports whether sentence s comes right after a report of
@@ -551,7 +658,18 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	if aggregate && len(figs) > 0 && (c.location == nil || c.trig.class == "kill") && !c.trig.demo {
 		c.scope = sitrep.ScopeAggregate
 	}
-	if (len(hs) == 0 || c.trig.class == "kill") && c.location == nil && c.date == nil && !a.followsIncident(s) {
+	if c.date != nil && a.history(c.date) {
+		return nil // "a year ago", "in 2014": background, not news
+	}
+	update := false
+	for _, f := range figs {
+		update = update || f.update
+	}
+	if update && a.followsIncident(s) {
+		// "the death toll rose to 13" right after the incident updates
+		// its toll
+		c.scope = sitrep.ScopeIncident
+	} else if (len(hs) == 0 || c.trig.class == "kill") && c.location == nil && c.date == nil && !a.followsIncident(s) {
 		// a toll with neither place nor time, and not right after an
 		// incident it could belong to, is a total
 		c.scope = sitrep.ScopeAggregate
@@ -611,9 +729,7 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause) *
 // location picks the place of an event: in the clause, a town or region
 // over a country, near the trigger, and never a place that names an actor
 // ("Tehran warned") unless a preposition puts it there ("traders in
-// Tbilisi"). A clause that names no place takes its sentence's; a sentence
-// that names none takes the place the article named last before it, or
-// else first after it, as a report goes on about where it is.
+// Tbilisi"). A clause that names no place takes its sentence's.
 func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 	usable := func(p *sitrep.Place) bool {
 		return p.Cue != "demonym" && (p.Resolved() || p.Country != "") && !a.namesActor(p)
@@ -653,40 +769,10 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 		}
 	}
 	if best == nil {
-		// The place named last before the trigger, else first after it:
-		// a town over the country it lies in when both are named together.
-		for i := range a.in.Places {
-			p := &a.in.Places[i]
-			if !usable(p) {
-				continue
-			}
-			if p.Start < trig.Start {
-				if best == nil || p.Start > best.End+40 || specificity(p) >= specificity(best) {
-					best = p
-				}
-			} else if best == nil {
-				best = p
-				break
-			}
-		}
-	}
-	if best == nil {
 		return nil
 	}
 	cp := *best
 	return &cp
-}
-
-// specificity ranks places by kind: a town over a division over a
-// country.
-func specificity(p *sitrep.Place) int {
-	switch p.Kind {
-	case sitrep.PlaceCountry:
-		return 1
-	case sitrep.PlaceAdmin1, sitrep.PlaceRegion:
-		return 2
-	}
-	return 3
 }
 
 // namesActor reports whether a place names an actor ("Tehran warned",
@@ -917,6 +1003,12 @@ func reconcile(figs []figure, killed bool) *sitrep.Count {
 		if f.killed == killed {
 			pick = append(pick, f)
 			exact = exact || !f.vague
+		}
+	}
+	// the latest update of a toll replaces what came before it
+	for i := len(pick) - 1; i >= 0; i-- {
+		if pick[i].update {
+			return combine([]*sitrep.Count{pick[i].count})
 		}
 	}
 	var counts []*sitrep.Count

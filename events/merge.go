@@ -99,7 +99,7 @@ func (a *article) compatible(e *event, c *candidate) bool {
 	}
 	if !f.trig.incident() {
 		// statements merge only when the same actor says the same thing
-		return a1 != nil && c.actor1 != nil
+		return a1 != nil && c.actor1 != nil && sameActor(a1, c.actor1)
 	}
 	return true
 }
@@ -145,6 +145,12 @@ func placesAgree(p, q *sitrep.Place) bool {
 		return p.Country == q.Country
 	}
 	return false
+}
+
+// sameActor reports whether two mentions name the same actor: the same
+// name, or the same country and sector.
+func sameActor(x, y *sitrep.Actor) bool {
+	return x.Name != "" && x.Name == y.Name || x.Country != "" && x.Country == y.Country && x.Sector == y.Sector
 }
 
 func actorsAgree(x, y *sitrep.Actor) bool {
@@ -296,16 +302,36 @@ func (e *event) build(a *article) sitrep.Event {
 		p := geoPrecision(ev.Location)
 		ev.GeoPrecision = &p
 	}
-	for _, c := range ev.Claims {
+	for i := range ev.Claims {
+		c := &ev.Claims[i]
 		if c.Stance == sitrep.Denies {
 			ev.Disputed = true
 		}
+		c.Partisan = partisan(c.Claimant, ev.Actor1, ev.Actor2)
 	}
 	if !ev.Disputed {
 		ev.Disputed = contested(ev.Claims)
 	}
 	ev.Confidence = confidence(&ev, e)
 	return ev
+}
+
+// partisan reports whether a claimant belongs to a side of the event: the
+// country of its perpetrator or of its victims, or the same armed group.
+func partisan(claimant, actor1, actor2 *sitrep.Actor) bool {
+	if claimant == nil {
+		return false
+	}
+	for _, side := range []*sitrep.Actor{actor1, actor2} {
+		switch {
+		case side == nil:
+		case claimant.Country != "" && side.Country == claimant.Country:
+			return true
+		case claimant.Country == "" && claimant.Name != "" && side.Name == claimant.Name && side.Kind == sitrep.KindArmedGroup:
+			return true
+		}
+	}
+	return false
 }
 
 // contested reports whether someone hedges a figure that another asserts.

@@ -132,6 +132,76 @@ func TestEvents(t *testing.T) {
 				t.Errorf("claims %s killed %s", claimList(e), count(e.Killed))
 			}
 		}},
+		{"a later toll updates the incident", "A car bomb exploded in a market in Mogadishu on Friday, killing seven people, police said. The death toll rose to 13 later in the day, a hospital official said.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if !has(e.Killed, 13) || has(e.Killed, 7) || e.Scope != sitrep.ScopeIncident {
+				t.Errorf("killed %s scope %s, want the updated 13 on the incident", count(e.Killed), e.Scope)
+			}
+			updated := false
+			for _, c := range e.Claims {
+				updated = updated || c.Update && has(c.Killed, 13)
+			}
+			if len(e.Claims) < 2 || !updated {
+				t.Errorf("claims = %s, want both reports, the second marked as an update", claimList(e))
+			}
+		}},
+		{"a denial by negation", "Ukrainian forces shelled Donetsk on Monday, killing two civilians, local officials said. The Ukrainian army said it had not fired at the city.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if !e.Disputed || !claimBy(e, sitrep.Denies, "UKR", "") {
+				t.Errorf("claims = %s (disputed %v), want a Ukrainian denial", claimList(e), e.Disputed)
+			}
+		}},
+		{"reports called fabricated", "Rebels attacked a village near Goma on Sunday, killing 11 civilians, residents said. The rebel group called the reports fabricated.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if !e.Disputed || !claimBy(e, sitrep.Denies, "", "rebel") {
+				t.Errorf("claims = %s (disputed %v), want the rebels' denial", claimList(e), e.Disputed)
+			}
+		}},
+		{"hedged report", "Unconfirmed reports said an air strike hit a school in Idlib on Tuesday, killing four children.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if len(e.Claims) == 0 || e.Claims[0].Stance != sitrep.Hedges {
+				t.Errorf("claims = %s, want a hedge", claimList(e))
+			}
+		}},
+		{"partisan figures", "Russian forces shelled Kharkiv on Monday, the Ukrainian Defence Ministry said, adding that 30 Russian soldiers were killed. A Reuters correspondent said five people were killed in Kharkiv.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			var ua, wire *sitrep.Claim
+			for i := range e.Claims {
+				c := &e.Claims[i]
+				switch {
+				case c.Claimant != nil && c.Claimant.Country == "UKR" && ua == nil:
+					ua = c
+				case c.Claimant != nil && c.Claimant.Kind == sitrep.KindMedia:
+					wire = c
+				}
+			}
+			if ua == nil || !ua.Partisan {
+				t.Errorf("the Ukrainian ministry's claim is not partisan: %+v", ua)
+			}
+			if wire == nil || wire.Partisan {
+				t.Errorf("the correspondent's claim is partisan or missing: %+v", wire)
+			}
+		}},
+		{"threats and intentions are not incidents", "The army threatened to strike rebel positions if the attacks continue. The president said the government will not bomb civilian areas.", func(t *testing.T, doc sitrep.Document) {
+			for _, e := range doc.Events {
+				if e.ACLEDEventType != nil && *e.ACLEDEventType != "Strategic developments" {
+					t.Errorf("coded an incident from a threat or intention: %s (%s)", e.Trigger, *e.ACLEDEventType)
+				}
+			}
+			if !hasEvent(doc, func(e *sitrep.Event) bool { return e.Plover == "THREATEN" }) {
+				t.Errorf("no threat coded")
+			}
+		}},
+		{"history is background", "Gunmen killed three villagers near Kaduna on Sunday, police said. A similar attack in 2014 killed 40 people.", func(t *testing.T, doc sitrep.Document) {
+			for _, e := range doc.Events {
+				if has(e.Killed, 40) {
+					t.Errorf("the 2014 attack was coded as news: %+v", e)
+				}
+			}
+			if !hasEvent(doc, func(e *sitrep.Event) bool { return has(e.Killed, 3) }) {
+				t.Errorf("the incident itself is missing")
+			}
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { c.check(t, run(t, c.text)) })

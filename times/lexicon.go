@@ -115,8 +115,10 @@ func parseLexicon(src string) (map[string]*entry, error) {
 		case "countnoun":
 			get(word).countNoun = true
 		case "holiday":
-			if _, ok := holidayDate(val, 2000); !ok {
-				return nil, fmt.Errorf("lexicon.tsv:%d: bad holiday rule %q", n+1, val)
+			for _, r := range strings.Split(val, "|") {
+				if _, ok := holidayDate(r, 2000); !ok {
+					return nil, fmt.Errorf("lexicon.tsv:%d: bad holiday rule %q", n+1, val)
+				}
 			}
 			words := strings.Fields(word)
 			for i, w := range words {

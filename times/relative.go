@@ -1,6 +1,10 @@
 package times
 
-import "time"
+import (
+	"sort"
+	"strings"
+	"time"
+)
 
 // This file reads dates relative to publication or to an earlier date:
 // weekdays, "yesterday", "now", "last week", "the following day", "this
@@ -558,17 +562,27 @@ func (p *parser) holiday(i int) (result, bool) {
 	if p.nameFollows(end) {
 		return result{}, false // "the Good Friday Agreement", "Christmas Island"
 	}
+	rules := strings.Split(best.rule, "|")
 	if y, e, ok := p.year4(end); ok {
-		t, _ := holidayDate(best.rule, y)
+		t, _ := holidayDate(rules[0], y)
 		return p.date(i, e, dayIv(t))
 	}
 	if mode == modePlain && p.future(i) {
 		mode = modeComing
 	}
 	return p.rel(i, end, func() interval {
-		var pick time.Time
+		// a name kept by several calendars ("Labor Day": 1 May in most
+		// of the world, September in the US) is the one nearest the news
+		var dates []time.Time
 		for y := p.pub.Year() - 1; y <= p.pub.Year()+1; y++ {
-			t, _ := holidayDate(best.rule, y)
+			for _, r := range rules {
+				t, _ := holidayDate(r, y)
+				dates = append(dates, t)
+			}
+		}
+		sort.Slice(dates, func(a, b int) bool { return dates[a].Before(dates[b]) })
+		var pick time.Time
+		for _, t := range dates {
 			switch mode {
 			case modeNext, modeNextRef:
 				if t.After(p.pub) && pick.IsZero() {

@@ -312,3 +312,17 @@ func TestParseLexicon(t *testing.T) {
 		}
 	}
 }
+
+func TestLaborDayNearestCalendar(t *testing.T) {
+	cases := []struct{ pub, want string }{
+		{"2020-05-02", "2020-05-01"}, // International Workers' Day
+		{"2020-09-10", "2020-09-07"}, // the first Monday of September
+	}
+	for _, c := range cases {
+		pub, _ := time.Parse(time.DateOnly, c.pub)
+		ts, _ := Extract("Workers marched on Labor Day.", &pub)
+		if len(ts) != 1 || ts[0].Value == nil || *ts[0].Value != c.want {
+			t.Errorf("published %s: Labor Day = %+v, want %s", c.pub, ts, c.want)
+		}
+	}
+}
