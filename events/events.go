@@ -482,7 +482,7 @@ var (
 		camp camps outpost outposts checkpoint country zone enclave locality localities headquarters`)
 	claimWords = wordSet(`demand demands demanding demanded against slogans chanting chanted protest protesting calling
 		commemorate commemorated commemorating solidarity denounce denouncing rejecting protesters demonstrators
-		grievances rights wages salaries condemn condemning`)
+		grievances rights wages salaries condemn condemning mark marking labor labour anniversary`)
 	weaponWords = wordSet(`weapon weapons arms ammunition munitions explosives explosive bomb bombs ied ieds rifle rifles
 		grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device devices rpg
 		ak-47 trapped shells mortars`)
@@ -552,9 +552,11 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		return true
 	}
 	// "an attack on media freedom"
-	for k := h.n; k < len(lw) && k < h.n+4; k++ {
-		if abstractTargets[lw[k]] {
-			return true
+	if h.trig.class == "attack" && h.n < len(lw) && (lw[h.n] == "on" || lw[h.n] == "against") {
+		for k := h.n + 1; k < len(lw) && k < h.n+4; k++ {
+			if abstractTargets[lw[k]] {
+				return true
+			}
 		}
 	}
 	return inQuote(lw, h.i)
