@@ -155,6 +155,9 @@ func sniff(head []byte, complete bool) format {
 		}
 		return formatText
 	}
+	if looksLikeFeed(head) {
+		return formatFeed
+	}
 	if looksLikeHTML(head) {
 		return formatHTML
 	}

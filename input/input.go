@@ -1,7 +1,8 @@
 // Package input turns command-line paths into articles: plain-text files,
-// HTML pages (whose article body is extracted), JSONL files of articles, and
-// directories holding those. Articles are streamed one at a time, in input
-// order, so a large JSONL file is never held in memory whole.
+// HTML pages (whose article body is extracted), JSONL files of articles,
+// RSS and Atom feeds (an article per item), and directories holding those.
+// Articles are streamed one at a time, in input order, so a large JSONL file
+// is never held in memory whole.
 //
 // An input that cannot be read gives one Item with an error and reading goes
 // on with the next input or line; the caller decides what a failure means.
@@ -57,9 +58,10 @@ type Item struct {
 // Read returns the articles found at paths, in order. No paths, or the path
 // "-", reads stdin, whose format is sniffed from its content. Files are read
 // by extension: .txt as plain text, .html and .htm as HTML, .jsonl as one
-// article per line, .json as one article object; any other file is sniffed
-// like stdin. A directory yields every supported file below it in lexical
-// order, skipping hidden names.
+// article per line, .json as one article object, .rss, .atom and .xml as an
+// RSS or Atom feed (one article per item); any other file is sniffed like
+// stdin. A directory yields every supported file below it in lexical order,
+// skipping hidden names and XML files that are not feeds.
 //
 // Reading stops when the caller breaks out of the loop or ctx is cancelled;
 // after a cancellation the caller should check ctx.Err().
@@ -131,6 +133,7 @@ const (
 	formatHTML
 	formatJSONL
 	formatJSON
+	formatFeed // RSS or Atom
 )
 
 // formatOf returns the format a file's extension stands for.
@@ -144,6 +147,8 @@ func formatOf(path string) format {
 		return formatJSONL
 	case ".json":
 		return formatJSON
+	case ".rss", ".atom", ".xml":
+		return formatFeed
 	}
 	return formatUnknown
 }
@@ -189,6 +194,12 @@ func (r *reader) whole(name, base string, form format, rd io.Reader, size int64,
 	switch form {
 	case formatHTML:
 		return r.emit(r.htmlArticle(name, base, raw, fields{}))
+	case formatFeed:
+		dir := ""
+		if name != stdinName {
+			dir = filepath.Dir(name)
+		}
+		return r.feed(name, base, dir, raw, inDir)
 	case formatJSON:
 		it, ok := r.jsonArticle(name, base, raw)
 		if !ok && inDir {

@@ -14,6 +14,11 @@ const usage = `usage: sitrep <command> [flags] [args]
 
 commands:
   extract   read articles and write one JSON object per article (JSONL)
+  ingest    extract articles and store them in the database, merging reports of one event
+  events    list the stored events (filters; --format table|jsonl|csv); 'events show ID' explains one
+  export    write the stored events as acled, ucdp, cameo, plover, geojson or jsonl
+  merge     merge events by hand: sitrep merge INTO OTHER ...
+  split     take reports out of an event: sitrep split EVENT REPORT ...
   eval      print accuracy figures on the development data (../shared/data)
   version   print the version
 
@@ -36,6 +41,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "extract":
 		return runExtract(ctx, args[1:], stdin, stdout, stderr)
+	case "ingest":
+		return runIngest(ctx, args[1:], stdin, stdout, stderr)
+	case "events":
+		return runEvents(ctx, args[1:], stdout, stderr)
+	case "export":
+		return runExport(ctx, args[1:], stdout, stderr)
+	case "merge", "split":
+		return runMerge(ctx, args[0], args[1:], stdout, stderr)
 	case "eval":
 		return runEval(ctx, args[1:], stdout, stderr)
 	case "version":

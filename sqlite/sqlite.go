@@ -1,0 +1,196 @@
+// Package sqlite is sitrep's event store in an embedded SQLite database
+// (modernc.org/sqlite, no cgo): articles with full-text search, the events
+// extracted from each article (mentions), the merged events with an R*Tree on
+// their points, claims, actors, places and the analysts' overrides.
+//
+// The database runs in WAL mode with synchronous=NORMAL: a transaction that
+// has committed survives the process being killed, and a killed process
+// leaves the database consistent. The schema is created and upgraded by the
+// numbered migrations in migrations/, tracked in PRAGMA user_version.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/merge"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an EventStore in one SQLite file. It is safe for concurrent use;
+// writes are serialised on one connection while reads use others.
+type Store struct {
+	path   string
+	w      *sql.DB // the one writing connection
+	r      *sql.DB // reading connections
+	policy merge.Policy
+	index  *eventIndex
+}
+
+var _ sitrep.EventStore = (*Store)(nil)
+
+// Open opens the database at path, creating it and bringing its schema up
+// to date as needed.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, sitrep.Errorf(sitrep.EInvalid, "no database path")
+	}
+	w, err := sql.Open("sqlite", dsn(path, "_txlock=immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	s := &Store{path: path, w: w, index: newEventIndex()}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s.r, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	var p string
+	err = s.w.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'policy'`).Scan(&p)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if s.policy, err = merge.ParsePolicy(p); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// dsn is the driver's name for the database at p with the store's pragmas.
+func dsn(p string, extra ...string) string {
+	q := []string{
+		"_pragma=busy_timeout(10000)",
+		"_pragma=journal_mode(wal)",
+		"_pragma=synchronous(normal)",
+		"_pragma=foreign_keys(1)",
+	}
+	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + strings.Join(append(q, extra...), "&")
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	errs = append(errs, s.w.Close())
+	return errors.Join(errs...)
+}
+
+// SchemaVersion returns the number of migrations applied.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.w.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	return v, err
+}
+
+// IntegrityCheck runs SQLite's integrity check and returns its findings,
+// nil when the database is sound.
+func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
+	rows, err := s.w.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		if line != "ok" {
+			out = append(out, line)
+		}
+	}
+	return out, rows.Err()
+}
+
+// migrate applies the migrations the database lacks, each in its own
+// transaction with its version number.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	slices.Sort(names)
+	have, err := s.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	if have > len(names) {
+		return sitrep.Errorf(sitrep.EInvalid, "database schema version %d is newer than this sitrep's (%d)", have, len(names))
+	}
+	for i := have; i < len(names); i++ {
+		body, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		err = s.write(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("migration %s: %w", path.Base(names[i]), err)
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write runs f in a write transaction, committed when f returns nil.
+func (s *Store) write(ctx context.Context, f func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Known reports whether an article with this text hash or URL is stored.
+func (s *Store) Known(ctx context.Context, hash, url string) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE hash = ? OR (? <> '' AND url = ?)`, hash, url, url).Scan(&n)
+	return n > 0, err
+}
+
+// Stats counts what the store holds.
+func (s *Store) Stats(ctx context.Context) (sitrep.StoreStats, error) {
+	st := sitrep.StoreStats{Policy: string(s.policy)}
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM mentions),
+		(SELECT count(*) FROM events), (SELECT count(*) FROM overrides)`).
+		Scan(&st.Articles, &st.Mentions, &st.Events, &st.Overrides)
+	return st, err
+}
+
+// Policy returns the reconciliation policy of the stored figures.
+func (s *Store) Policy() merge.Policy { return s.policy }
