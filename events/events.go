@@ -745,10 +745,12 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 				continue
 			}
 			score := 1000
-			switch p.Kind {
-			case sitrep.PlaceCity, sitrep.PlaceAdmin2, sitrep.PlaceOther:
+			switch {
+			case !p.Resolved():
+				score = 900 // a name whose country alone is known
+			case p.Kind == sitrep.PlaceCity || p.Kind == sitrep.PlaceAdmin2 || p.Kind == sitrep.PlaceOther:
 				score = 3000
-			case sitrep.PlaceAdmin1, sitrep.PlaceRegion:
+			case p.Kind == sitrep.PlaceAdmin1 || p.Kind == sitrep.PlaceRegion:
 				score = 2000
 			}
 			d := p.Start - trig.End

@@ -143,3 +143,16 @@ func TestCombineIsConservative(t *testing.T) {
 		t.Errorf("no injured figure should give nil")
 	}
 }
+
+func TestSameFiguresWithOpenCounts(t *testing.T) {
+	upTo := figure{killed: true, count: sitrep.NewCount(-1, -1, 20)}
+	e := &event{cands: []*candidate{{figures: []figure{upTo}}}}
+	c := &candidate{figures: []figure{upTo}}
+	if sameFigures(e, c) {
+		t.Errorf("counts with no best figure matched")
+	}
+	ten := figure{killed: true, count: sitrep.NewCount(10, 10, 10)}
+	if !sameFigures(&event{cands: []*candidate{{figures: []figure{ten}}}}, &candidate{figures: []figure{ten}}) {
+		t.Errorf("equal figures did not match")
+	}
+}

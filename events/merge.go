@@ -124,7 +124,9 @@ func sameFigures(e *event, c *candidate) bool {
 	for _, x := range e.cands {
 		for _, f := range x.figures {
 			for _, g := range c.figures {
-				if f.killed == g.killed && *f.count.Best == *g.count.Best {
+				fb, ok1 := f.count.Value()
+				gb, ok2 := g.count.Value()
+				if f.killed == g.killed && ok1 && ok2 && fb == gb {
 					return true
 				}
 			}

@@ -48,7 +48,7 @@ type Country struct {
 // Entry is a populated place, an administrative division or a region.
 type Entry struct {
 	// GeonameID is GeoNames' id, 0 where the embedded data lacks it
-	// (divisions, most regions).
+	// (second-order divisions, some first-order ones, most regions).
 	GeonameID int
 	Name      string
 	// Country is the ISO 3166-1 alpha-3 code, "" when unknown or disputed.
@@ -128,8 +128,11 @@ type Gazetteer struct {
 	// index maps a folded name to its entry: a ref, or, with the multi bit
 	// set, an index into lists of refs, best first. A ref is an index into
 	// recs, with aliasRef set when the name is an alternate one.
-	index     map[string]uint32
-	lists     [][]int32
+	index map[string]uint32
+	lists [][]int32
+	// sound maps a transliteration key (fold.Sound) to the refs of the
+	// larger places, divisions and regions with a name of that key.
+	sound     map[string][]int32
 	countries []Country
 	byISO2    map[string]int
 	byISO3    map[string]int
@@ -242,6 +245,34 @@ func (g *Gazetteer) lookup(key string) []int32 {
 		return g.lists[v&^multi]
 	}
 	return []int32{int32(v)}
+}
+
+// minSoundKey is the shortest transliteration key looked up: shorter ones
+// ("kav" of Kiev) match too many names.
+const minSoundKey = 4
+
+// SoundCandidates returns up to n (all when n <= 0) places, divisions and
+// regions with a name that sounds like name (fold.Sound: "Gyandzha" for
+// Ganja, "Mirpurkhas" for Mirpur Khas), best first, or nil. Only seats,
+// divisions, regions and places of some size are indexed so. The entries
+// found are marked Alias.
+func (g *Gazetteer) SoundCandidates(name string, n int) []Entry {
+	k := fold.Sound(name)
+	if len(k) < minSoundKey {
+		return nil
+	}
+	refs := g.sound[k]
+	if n > 0 && len(refs) > n {
+		refs = refs[:n]
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	out := make([]Entry, len(refs))
+	for i, r := range refs {
+		out[i] = g.entry(r | aliasRef)
+	}
+	return out
 }
 
 // Has reports whether key, a folded name (fold.Key), names a place,

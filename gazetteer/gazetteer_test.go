@@ -304,3 +304,46 @@ func BenchmarkPlaces(b *testing.B) {
 		g.Places(names[i%len(names)])
 	}
 }
+
+func TestGeoNamesIDs(t *testing.T) {
+	g := Default()
+	for iso3, id := range map[string]int{"USA": 6252001, "CAN": 6251999, "AZE": 587116, "ARM": 174982, "SYR": 163843} {
+		c, ok := g.CountryByISO3(iso3)
+		if !ok || c.GeonameID != id {
+			t.Errorf("CountryByISO3(%s).GeonameID = %d, want %d", iso3, c.GeonameID, id)
+		}
+	}
+	for name, id := range map[string]int{"Alberta": 5883102, "Ontario": 6093943} {
+		es := g.Places(name)
+		if len(es) == 0 || es[0].Kind != KindAdmin1 || es[0].GeonameID != id {
+			t.Errorf("Places(%q)[0] = %+v, want the division with GeoNames id %d", name, es, id)
+		}
+	}
+}
+
+func TestAliases(t *testing.T) {
+	g := Default()
+	for alias, id := range map[string]int{"Hodeidah": 79415, "Deir Ezzor": 170794, "Ras al-Ain": 165509} {
+		es := g.Places(alias)
+		if len(es) == 0 || es[0].GeonameID != id || es[0].Alias {
+			t.Errorf("Places(%q) = %+v, want GeoNames %d as its own name", alias, es, id)
+		}
+	}
+}
+
+func TestSoundCandidates(t *testing.T) {
+	g := Default()
+	for name, id := range map[string]int{"Mirpurkhas": 1170295, "Gyandja": 586523, "Qalqiliyah": 282457} {
+		es := g.SoundCandidates(name, 3)
+		found := false
+		for _, e := range es {
+			found = found || e.GeonameID == id
+		}
+		if !found {
+			t.Errorf("SoundCandidates(%q) = %+v, want GeoNames %d among them", name, es, id)
+		}
+	}
+	if es := g.SoundCandidates("Kiv", 0); es != nil {
+		t.Errorf("SoundCandidates of a short key = %+v, want none", es)
+	}
+}

@@ -23,7 +23,7 @@ var generated embed.FS
 
 // Kept by hand; each file's header says where its facts come from.
 //
-//go:embed demonyms.tsv country_names.tsv regions.tsv
+//go:embed demonyms.tsv country_names.tsv regions.tsv aliases.tsv
 var curated embed.FS
 
 // Default returns the gazetteer built from the embedded data, loading it on
@@ -42,6 +42,7 @@ var loadDefault = sync.OnceValue(func() *Gazetteer {
 func load() (*Gazetteer, error) {
 	g := &Gazetteer{
 		index:    make(map[string]uint32, 250000),
+		sound:    make(map[string][]int32, 150000),
 		byISO2:   map[string]int{},
 		byISO3:   map[string]int{},
 		byName:   map[string]int{},
@@ -76,6 +77,7 @@ func load() (*Gazetteer, error) {
 		{"data/admin.tsv.gz", generated, (*loader).addAdmin},
 		{"data/places.tsv.gz", generated, (*loader).addPlace},
 		{"regions.tsv", curated, (*loader).addRegion},
+		{"aliases.tsv", curated, (*loader).addAlias},
 	}
 	// The common words are independent of the rest.
 	commonDone := make(chan error, 1)
@@ -118,6 +120,9 @@ func load() (*Gazetteer, error) {
 	for _, ids := range g.lists {
 		g.rank(ids)
 	}
+	for _, ids := range g.sound {
+		g.rank(ids)
+	}
 	for k := range g.byName {
 		if n := strings.Count(k, " ") + 1; n > g.maxWords {
 			g.maxWords = n
@@ -144,7 +149,15 @@ type indexJob struct {
 	rec        int32
 	name, alts string
 	alias      bool
+	// sound asks to index the name by its transliteration key too.
+	sound bool
 }
+
+// soundPopulation is the population from which a place is indexed by the
+// transliteration key of its name (fold.Sound), as are all seats, divisions
+// and regions: smaller places add more false matches than they find. Its
+// alternate names, which are spellings already, are not.
+const soundPopulation = 5000
 
 type fileText struct {
 	text string
@@ -344,7 +357,8 @@ func (g *loader) add(r record, alts string, alias bool) int32 {
 	if g.batch == nil {
 		g.batch = make([]indexJob, 0, 4096)
 	}
-	g.batch = append(g.batch, indexJob{id, r.name, alts, alias})
+	sound := r.kind != kindCity || r.pop >= soundPopulation || r.flags&flagSeat != 0
+	g.batch = append(g.batch, indexJob{id, r.name, alts, alias, sound})
 	if len(g.batch) == cap(g.batch) {
 		g.jobs <- g.batch
 		g.batch = nil
@@ -355,10 +369,13 @@ func (g *loader) add(r record, alts string, alias bool) int32 {
 // indexAll indexes the names of the jobs it receives until jobs is closed.
 // It alone writes index, lists and maxWords while loading.
 func (g *Gazetteer) indexAll(jobs <-chan []indexJob) {
-	var key []byte
+	var key, sound []byte
 	for batch := range jobs {
 		for _, j := range batch {
 			key = g.indexName(key, j.rec, j.name)
+			if j.sound {
+				sound = g.indexSound(sound, j.rec, j.name)
+			}
 			alt := j.rec
 			if j.alias {
 				alt |= aliasRef
@@ -370,6 +387,24 @@ func (g *Gazetteer) indexAll(jobs <-chan []indexJob) {
 			}
 		}
 	}
+}
+
+// indexSound adds ref to the entries whose name has name's
+// transliteration key, unless its record is there already.
+// key is a buffer, returned for reuse.
+func (g *Gazetteer) indexSound(key []byte, ref int32, name string) []byte {
+	key = fold.AppendSound(key[:0], name)
+	if len(key) < minSoundKey {
+		return key
+	}
+	refs := g.sound[string(key)]
+	for _, r := range refs {
+		if r&^aliasRef == ref&^aliasRef {
+			return key
+		}
+	}
+	g.sound[string(key)] = append(refs, ref)
+	return key
 }
 
 // indexName adds ref to the entries called name, unless its record is
@@ -428,7 +463,7 @@ func degrees(s string) (int32, error) {
 }
 
 // addAdmin reads a row of data/admin.tsv.gz: level, code, name, lat, lon,
-// population, aliases.
+// population, aliases, geonameid (0 or absent when unknown).
 func (g *loader) addAdmin(f []string) error {
 	if len(f) < 7 {
 		return fmt.Errorf("%d fields, want 7", len(f))
@@ -445,6 +480,13 @@ func (g *loader) addAdmin(f []string) error {
 	}
 	g.adminCodes = append(g.adminCodes, code)
 	r := record{name: f[2], lat: lat, lon: lon, pop: pop, admin1: -1, admin2: -1}
+	if s := field(f, 7); s != "" {
+		id, err := strconv.Atoi(s)
+		if err != nil {
+			return fmt.Errorf("%s: bad geonameid %q", code, s)
+		}
+		r.id = int32(id)
+	}
 	cc, rest, _ := strings.Cut(code, ".")
 	r.country = g.countryOf(cc)
 	switch f[0] {
@@ -558,6 +600,26 @@ func (g *loader) addRegion(f []string) error {
 	}
 	r.lat, r.lon = mean(points)
 	g.add(r, f[1], false)
+	return nil
+}
+
+// addAlias reads a row of aliases.tsv: alias, GeoNames id of a place or
+// division code, source.
+func (g *loader) addAlias(f []string) error {
+	if len(f) < 3 || f[2] == "" {
+		return fmt.Errorf("%q: want alias, place and source", f[0])
+	}
+	ref, ok := g.adminByCode[f[1]]
+	if !ok {
+		id, err := strconv.Atoi(f[1])
+		if err == nil {
+			ref, ok = g.placeByID(id)
+		}
+	}
+	if !ok {
+		return fmt.Errorf("%s: unknown place %q", f[0], f[1])
+	}
+	g.batch = append(g.batch, indexJob{rec: ref, name: f[0]})
 	return nil
 }
 

@@ -20,12 +20,13 @@ const (
 	classArea
 	classCapital
 	classConnector
+	classModifier
 )
 
 var classNames = map[string]int{
 	"stop": classStop, "title": classTitle, "speech": classSpeech, "locative": classLocative,
 	"feature": classFeature, "suffix": classSuffix, "area": classArea, "capital": classCapital,
-	"connector": classConnector,
+	"connector": classConnector, "modifier": classModifier,
 }
 
 // lexicon maps a folded word to its classes and, for features and

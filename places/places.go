@@ -7,21 +7,32 @@
 // each sentence, filtered by context (titles and first names around person
 // names, verbs of saying, common English words, months and weekdays), plus
 // patterns such as "the city of X", "X province" and "the Iranian side of
-// the border". Nationality words ("Armenian") come out as mentions of their
-// country with the cue CueDemonym, as geoparsing gold standards count them;
-// stages that want locations skip them. Resolution prefers countries and
-// capitals, then places in the article's focus countries (those it names,
-// or whose demonyms it uses), then the most populous.
+// the border". A name the gazetteer lacks as written may be found under its
+// transliteration key ("Gyandzha", "Mirpurkhas"; see fold.Sound, cue
+// CueSound) where a preposition of place introduces it. Nationality words
+// ("Armenian") come out as mentions of their country with the cue
+// CueDemonym, as geoparsing gold standards count them; stages that want
+// locations skip them.
+//
+// Resolution (resolve.go) weighs each name's candidates by their
+// population and kind, then by what the rest of the article says: the
+// countries it names, the division or country named right beside a name
+// ("Jundiai, Sao Paulo", "Halani (Naushahro Feroze, Sindh)"), the
+// divisions and countries the article's other names resolve into, and
+// their distance. Each resolved Place says why (Reason) and how sure
+// (Confidence: the chosen entry's share of the evidence). A minor place that
+// nothing in the article supports, in a country the article is otherwise
+// not about, is left unresolved, with the country the article points to.
 package places
 
 import (
-	"math"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/gazetteer"
+	"github.com/sitrep-project/sitrep/gazetteer/fold"
 )
 
 // Cues of sitrep.Place.
@@ -31,6 +42,9 @@ const (
 	// CueDemonym marks a nationality word standing for its country
 	// ("Armenian forces"): a mention of the country, not a location.
 	CueDemonym = "demonym"
+	// CueSound marks a name found under another transliteration of it
+	// ("Gyandzha" for Ganja; see fold.Sound).
+	CueSound = "transliteration"
 )
 
 // Thresholds of the filters.
@@ -43,6 +57,13 @@ const (
 	// bigPopulation makes a place safe to take even when its name is a
 	// common English word or stands where a person's name could.
 	bigPopulation = 100000
+	// maxSoundWords bounds the names looked up by transliteration key, and
+	// minSoundLetters the length of a one-word one.
+	maxSoundWords   = 3
+	minSoundLetters = 5
+	// maxSoundEdits bounds the share of letters in which a name found by
+	// its transliteration key may differ from the entry's name.
+	maxSoundEdits = 0.4
 )
 
 // Extractor finds and resolves place names with a gazetteer.
@@ -111,16 +132,14 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place
 	}
 	persons := persons(ms)
 	focus := x.focus(ms, persons)
-	out := make([]sitrep.Place, 0, len(ms))
+	kept := ms[:0]
 	for i := range ms {
-		m := &ms[i]
-		if m.person || x.personElsewhere(m, persons, focus) {
-			continue
+		if m := &ms[i]; !m.person && !x.personElsewhere(m, persons, focus) {
+			kept = append(kept, *m)
 		}
-		out = append(out, x.resolve(text, m, focus))
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return x.resolveAll(text, kept, focus)
 }
 
 // titleCase reports whether most words of a line are capitalised, as in a
@@ -196,6 +215,9 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		}
 		surface := text[start:end]
 		m := mention{start: start, end: end, key: key, cue: CueGazetteer}
+		if next := i + n; next < len(ws) && !ws[next].gap && !ws[next].cap && x.lex.is(ws[next].key, classModifier) {
+			return m, false, n // "the US dollar", "Molotov cocktails"
+		}
 		if c, ok := x.country(surface, key); ok {
 			m.country, m.isCountry = c, true
 			m.cands = x.g.Candidates(key, maxCandidates)
@@ -228,10 +250,69 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 			return m, false, n
 		}
 	}
+	if m, ok, n := x.soundMatch(text, ws, i, limit, headline); n > 0 {
+		return m, ok, n
+	}
 	if m, ok := x.unknownAfterFeature(ws, i); ok {
 		return m, true, 1
 	}
 	return mention{}, false, 0
+}
+
+// soundMatch looks for the longest run of capitalised words from word i,
+// up to limit words, that the gazetteer has under a transliteration of the
+// name ("Gyandzha", "Mirpurkhas", "Qalqiliyah"). Such a name is taken only
+// where a preposition of place or a place noun introduces it, never when
+// it is a common word, and, at resolution, only with the article's support.
+func (x *Extractor) soundMatch(text string, ws []word, i, limit int, headline bool) (mention, bool, int) {
+	for n := min(limit, maxSoundWords); n >= 1; n-- {
+		run := ws[i : i+n]
+		if !allCap(run) || n == 1 && (len(ws[i].text) < minSoundLetters || ws[i].upper) {
+			continue
+		}
+		if _, common := x.g.CommonWord(run[n-1].key); common && n == 1 {
+			return mention{}, false, 0
+		}
+		key := joinKeys(run)
+		cands := x.g.SoundCandidates(key, maxCandidates)
+		// The key is coarse: keep the entries spelled close to the name.
+		kept := cands[:0]
+		for _, e := range cands {
+			k := strings.ReplaceAll(fold.Key(e.Name), " ", "")
+			plain := strings.ReplaceAll(key, " ", "")
+			if float64(fold.Distance(plain, k)) <= maxSoundEdits*float64(max(len(plain), len(k))) {
+				kept = append(kept, e)
+			}
+		}
+		cands = kept
+		if len(cands) == 0 {
+			continue
+		}
+		m := mention{start: ws[i].start, end: ws[i+n-1].end, key: key, cue: CueSound, cands: cands}
+		x.context(&m, ws, i, n)
+		locative := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classLocative)
+		if !locative && m.cue != CuePattern {
+			continue
+		}
+		switch x.acceptPlace(&m, ws, i, n, headline) {
+		case accept:
+			return m, true, n
+		case person:
+			m.person = true
+			return m, true, n
+		}
+		return m, false, n
+	}
+	return mention{}, false, 0
+}
+
+func allCap(ws []word) bool {
+	for k, w := range ws {
+		if !w.cap || k > 0 && w.gap {
+			return false
+		}
+	}
+	return true
 }
 
 // country looks a span up as a country: as written when it is an
@@ -384,6 +465,9 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 	if m.cue == CuePattern {
 		return accept
 	}
+	if x.partOfLongerName(ws, i) && !(big && !best.Alias) {
+		return reject // "Abu" of "Abu Salim", "Colonia" of "Colonia La Jauja"
+	}
 	nextSurname := i+1 < len(ws) && !ws[i+1].gap && ws[i+1].cap && !ws[i+1].upper && x.surname(ws[i+1].key)
 	if headline {
 		// Capitals say little in a headline, but a surname still makes a
@@ -410,6 +494,48 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 	}
 	return accept
 }
+
+// partOfLongerName reports whether the one-word name ws[i] is the start or
+// the end of a longer name the gazetteer lacks: it runs on into a
+// capitalised word that is neither a common word nor a place ("Abu Salim",
+// "Qasr Bin Ghashir"), or across a lower-case connector into one ("Wata
+// al Msaytbeh"), or it ends one ("Jardines de la Mesa").
+func (x *Extractor) partOfLongerName(ws []word, i int) bool {
+	unknown := func(w word) bool {
+		if !w.cap || w.upper || x.lex.class[w.key] != 0 || x.g.Has(w.key) {
+			return false
+		}
+		if _, common := x.g.CommonWord(w.key); common {
+			return false
+		}
+		if _, ok := x.g.Demonym(w.key); ok {
+			return false
+		}
+		_, ok := x.g.CountryName(w.key)
+		return !ok
+	}
+	lowConnector := func(w word) bool { return !w.cap && x.lex.is(w.key, classConnector) && !englishWords[w.key] }
+	if j := i + 1; j < len(ws) && !ws[j].gap {
+		if unknown(ws[j]) {
+			return true
+		}
+		for j < len(ws) && !ws[j].gap && lowConnector(ws[j]) {
+			j++
+		}
+		if j > i+1 && j < len(ws) && !ws[j].gap && ws[j].cap && !ws[j].upper {
+			return true
+		}
+	}
+	j := i
+	for j > 0 && !ws[j].gap && lowConnector(ws[j-1]) {
+		j--
+	}
+	return j < i && j > 0 && !ws[j].gap && ws[j-1].cap && !ws[j-1].initial
+}
+
+// englishWords are connectors that are also English words, which join
+// a name to what follows in running text ("Aleppo and Idlib").
+var englishWords = map[string]bool{"of": true, "the": true, "and": true, "on": true, "upon": true, "an": true, "en": true, "am": true, "im": true, "e": true, "y": true}
 
 // titleBefore reports whether ws[i] follows a title ("President", "Mr.").
 func (x *Extractor) titleBefore(ws []word, i int) bool {
@@ -553,51 +679,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// resolve turns a mention into a Place.
-func (x *Extractor) resolve(text string, m *mention, focus []string) sitrep.Place {
-	p := sitrep.Place{Text: text[m.start:m.end], Start: m.start, End: m.end, Cue: m.cue}
-	switch {
-	case m.demonym:
-		// Gold standards (TR-News, LGL, GeoWebNews) count "Turkish" as a
-		// mention of Turkey; the cue lets stages that want only names skip
-		// it.
-		setCountry(&p, m.country)
-		p.Cue = CueDemonym
-		return p
-	case m.capitalOf:
-		for _, e := range x.g.Places(m.country.Capital) {
-			if e.Capital && e.Country == m.country.ISO3 {
-				setEntry(&p, e)
-				return p
-			}
-		}
-		p.Name, p.Country, p.Kind = m.country.Capital, m.country.ISO3, sitrep.PlaceCity
-		return p
-	case m.isCountry:
-		// A country's name that is also a major place of another focus
-		// country ("Georgia" in an article about the United States) is
-		// that place, unless the country is in focus on other grounds.
-		if ambiguous(m) && !contains(focus, m.country.ISO3) {
-			if e, ok := x.choose(m, focus); ok && contains(focus, e.Country) && major(e) {
-				setEntry(&p, e)
-				return p
-			}
-		}
-		setCountry(&p, m.country)
-		return p
-	case len(m.cands) == 0:
-		p.Name, p.Country, p.Kind = p.Text, m.country.ISO3, sitrep.PlaceOther
-		if m.want == "city" {
-			p.Kind = sitrep.PlaceCity
-		}
-		return p
-	}
-	if e, ok := x.choose(m, focus); ok {
-		setEntry(&p, e)
-	}
-	return p
-}
-
 // major reports whether a place is well known enough to be taken on its
 // name alone: a capital, a region, a city of bigPopulation or a
 // first-order division of ten times that.
@@ -620,85 +701,4 @@ func ambiguous(m *mention) bool {
 		}
 	}
 	return false
-}
-
-// choose picks the candidate for a mention, among those of the kind a
-// pattern asks for, by score.
-func (x *Extractor) choose(m *mention, focus []string) (gazetteer.Entry, bool) {
-	best, bestScore := -1, math.Inf(-1)
-	for i, e := range m.cands {
-		if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
-			continue
-		}
-		if s := score(e, focus); s > bestScore {
-			best, bestScore = i, s
-		}
-	}
-	if best < 0 {
-		return gazetteer.Entry{}, false
-	}
-	return m.cands[best], true
-}
-
-func kindFits(kind, want string) bool {
-	if want == "admin" {
-		return kind == gazetteer.KindAdmin1 || kind == gazetteer.KindAdmin2 || kind == gazetteer.KindRegion
-	}
-	return kind == gazetteer.KindCity
-}
-
-func anyFits(es []gazetteer.Entry, want string) bool {
-	for _, e := range es {
-		if kindFits(e.Kind, want) {
-			return true
-		}
-	}
-	return false
-}
-
-// score ranks a candidate: the gazetteer's weight on a log scale, plus a
-// bonus worth a hundredfold weight for a place in the article's focus
-// countries ("Hamilton" in a New Zealand story) and one worth twentyfold
-// for a major place (Geneva, Switzerland, over Geneva, Illinois, unless
-// the story is about the United States alone).
-func score(e gazetteer.Entry, focus []string) float64 {
-	s := math.Log10(e.Weight() + 10)
-	if contains(focus, e.Country) {
-		s += 2
-	}
-	if major(e) {
-		s += 1.3
-	}
-	return s
-}
-
-func setEntry(p *sitrep.Place, e gazetteer.Entry) {
-	lat, lon := e.Lat, e.Lon
-	p.Name, p.Country, p.Admin1 = e.Name, e.Country, e.Admin1
-	p.Lat, p.Lon = &lat, &lon
-	if e.GeonameID != 0 {
-		id := e.GeonameID
-		p.GeonameID = &id
-	}
-	p.Population = e.Population
-	switch e.Kind {
-	case gazetteer.KindAdmin1:
-		p.Kind = sitrep.PlaceAdmin1
-	case gazetteer.KindAdmin2:
-		p.Kind = sitrep.PlaceAdmin2
-	case gazetteer.KindRegion:
-		p.Kind = sitrep.PlaceRegion
-	default:
-		p.Kind = sitrep.PlaceCity
-	}
-}
-
-func setCountry(p *sitrep.Place, c gazetteer.Country) {
-	lat, lon := c.Lat, c.Lon
-	p.Name, p.Country, p.Kind = c.Name, c.ISO3, sitrep.PlaceCountry
-	p.Lat, p.Lon = &lat, &lon
-	if c.GeonameID != 0 {
-		id := c.GeonameID
-		p.GeonameID = &id
-	}
 }

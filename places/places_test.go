@@ -2,7 +2,6 @@ package places
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 
@@ -15,13 +14,6 @@ type want struct {
 	text, country, kind string
 	lat, lon            float64 // 0, 0: not checked
 	cue                 string  // "": not checked
-}
-
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	p := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*p, (lon2-lon1)*p
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*p)*math.Cos(lat2*p)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 12742 * math.Asin(math.Sqrt(h))
 }
 
 func describe(ps []sitrep.Place) string {

@@ -1,6 +1,9 @@
 package fold
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -59,5 +62,65 @@ func BenchmarkKey(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		Key(names[i%len(names)])
+	}
+}
+
+func TestSound(t *testing.T) {
+	// Each group spells one place; every spelling must give one key.
+	groups := [][]string{
+		{"Ganja", "Gəncə", "Gyandzha", "Gandja", "Gence", "GANJA"},
+		{"Fuzuli", "Füzuli", "Fizuli"},
+		{"Khankendi", "Xankəndi", "Xankendi", "Hankendi"},
+		{"Shusha", "Shushi", "Şuşa"},
+		{"Kyiv", "Kiev"},
+		{"Mariupol", "Mariupol'", "Mariupolʹ"},
+		{"Idlib", "Idleb"},
+		{"Mirpur Khas", "Mirpurkhas"},
+		{"Ar Raqqah", "Ar-Raqqa"},
+		{"Qalqilyah", "Qalqiliya", "Kalkilya"},
+	}
+	for _, g := range groups {
+		want := Sound(g[0])
+		for _, s := range g[1:] {
+			if got := Sound(s); got != want {
+				t.Errorf("Sound(%q) = %q, want %q as for %q", s, got, want, g[0])
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"Ganja", "Gaza"}, {"Shusha", "Susa"}, {"Idlib", "Iblid"}} {
+		if Sound(pair[0]) == Sound(pair[1]) {
+			t.Errorf("Sound(%q) = Sound(%q) = %q", pair[0], pair[1], Sound(pair[0]))
+		}
+	}
+}
+
+func FuzzSound(f *testing.F) {
+	for _, s := range []string{"Gəncə", "Gyandzha", "Mirpur Khas", "Şuşa", "hh", "a h"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Sound(s)
+		if string(AppendSound([]byte("x"), s)) != "x"+k {
+			t.Errorf("AppendSound(x, %q) differs from Sound %q", s, k)
+		}
+		if strings.Contains(k, " ") {
+			t.Errorf("Sound(%q) = %q has a space", s, k)
+		}
+		for i := 1; i < len(k); i++ {
+			if k[i] == k[i-1] {
+				t.Errorf("Sound(%q) = %q has a doubled letter", s, k)
+			}
+		}
+	})
+}
+
+func TestDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"ganja", "ganja", 0}, {"idlib", "idleb", 1}, {"", "abc", 3}, {"kitten", "sitting", 3}} {
+		if got := Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

@@ -63,10 +63,31 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 	if err != nil {
 		return err
 	}
+	ids, err := readIDs(pkgs[srcIDs.Name]["data/iso3166-2.json"])
+	if err != nil {
+		return err
+	}
 	points := countryRows(pkgs[srcCountryRows.Name])
+	withIDs := 0
 	for i := range countries {
-		if p, ok := points[countries[i].iso2]; ok {
-			countries[i].geonameID, countries[i].lat, countries[i].lon = p.id, p.lat, p.lon
+		c := &countries[i]
+		if id, ok := ids.countries[c.iso2]; ok {
+			c.geonameID = id
+		}
+		if p, ok := points[c.iso2]; ok {
+			c.geonameID, c.lat, c.lon = p.id, p.lat, p.lon
+		}
+		if c.geonameID != 0 {
+			withIDs++
+		}
+	}
+	adminIDs := 0
+	for i := range admins {
+		if a := &admins[i]; a.level == 1 {
+			if id, ok := ids.admin1ID(a.code, a.name); ok {
+				a.geonameID = id
+				adminIDs++
+			}
 		}
 	}
 
@@ -85,9 +106,10 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 	buf.Reset()
 	fmt.Fprintf(&buf, "# Administrative divisions: codes and names from GeoNames admin1/admin2 code tables (npm %s@%s), CC BY 4.0, GeoNames (geonames.org).\n", srcAdmin.Name, srcAdmin.Version)
 	buf.WriteString("# lat/lon are NOT GeoNames' points: they are the centre of the bounding box of the division's populated places in cities500; population is their sum.\n")
-	buf.WriteString("# level\tcode\tname\tlat\tlon\tpopulation\taliases (|)\n")
+	fmt.Fprintf(&buf, "# geonameid: GeoNames' id of %d first-order divisions, from npm %s@%s (MIT), taken where its name for the code matches GeoNames'; 0 elsewhere.\n", adminIDs, srcIDs.Name, srcIDs.Version)
+	buf.WriteString("# level\tcode\tname\tlat\tlon\tpopulation\taliases (|)\tgeonameid\n")
 	for _, a := range admins {
-		fmt.Fprintf(&buf, "%d\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n", a.level, a.code, a.name, a.lat, a.lon, a.pop, strings.Join(a.aliases, "|"))
+		fmt.Fprintf(&buf, "%d\t%s\t%s\t%.4f\t%.4f\t%d\t%s\t%d\n", a.level, a.code, a.name, a.lat, a.lon, a.pop, strings.Join(a.aliases, "|"), a.geonameID)
 	}
 	if err := writeGzip(filepath.Join(out, "admin.tsv.gz"), buf.Bytes()); err != nil {
 		return err
@@ -95,8 +117,9 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 
 	buf.Reset()
 	fmt.Fprintf(&buf, "# Countries from npm %s@%s (mledoze/countries), ODbL 1.0.\n", srcCountries.Name, srcCountries.Version)
-	fmt.Fprintf(&buf, "# geonameid, lat and lon are GeoNames' own where its country row is on the registry (npm %s@%s: %d countries), CC BY 4.0;\n", srcCountryRows.Name, srcCountryRows.Version, len(points))
-	buf.WriteString("# elsewhere geonameid is 0 and lat/lon are world-countries' latlng, which may lie hundreds of km from GeoNames' point.\n")
+	fmt.Fprintf(&buf, "# geonameid: GeoNames' id of %d countries, from npm %s@%s (MIT); 0 for the others.\n", withIDs, srcIDs.Name, srcIDs.Version)
+	fmt.Fprintf(&buf, "# lat and lon are GeoNames' own where its country row is on the registry (npm %s@%s: %d countries), CC BY 4.0;\n", srcCountryRows.Name, srcCountryRows.Version, len(points))
+	buf.WriteString("# elsewhere they are world-countries' latlng, which may lie hundreds of km from GeoNames' point.\n")
 	buf.WriteString("# iso2\tiso3\tname\tofficial\tcapital\tlat\tlon\tflags (i independent, u UN member)\tarea km2\tdemonyms (|)\tnames (|)\tabbreviations (|)\tgeonameid\n")
 	for _, c := range countries {
 		fmt.Fprintf(&buf, "%s\t%s\t%s\t%s\t%s\t%g\t%g\t%s\t%.0f\t%s\t%s\t%s\t%d\n", c.iso2, c.iso3, c.name, c.official, c.capital,
@@ -120,7 +143,7 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 	if err := writeGzip(filepath.Join(out, "common_words.tsv.gz"), buf.Bytes()); err != nil {
 		return err
 	}
-	log.Printf("wrote %d places, %d divisions, %d countries, %d common words to %s", len(places), len(admins), len(countries), len(common), out)
+	log.Printf("wrote %d places, %d divisions (%d with GeoNames ids), %d countries (%d with GeoNames ids), %d common words to %s", len(places), len(admins), adminIDs, len(countries), withIDs, len(common), out)
 	return nil
 }
 
@@ -289,12 +312,13 @@ func usableName(s string) bool {
 }
 
 type admin struct {
-	level    int
-	code     string
-	name     string
-	lat, lon float64
-	pop      int
-	aliases  []string
+	level     int
+	geonameID int
+	code      string
+	name      string
+	lat, lon  float64
+	pop       int
+	aliases   []string
 }
 
 // divisionWords are the generic words a division's name may carry that

@@ -76,3 +76,43 @@ func TestCheckIntegrity(t *testing.T) {
 		t.Error("a wrong hash passed")
 	}
 }
+
+func TestSimilarNames(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Gjirokaster", "Gjirokastër County", true},
+		{"Fuezuli", "Fuzuli District", true},
+		{"Kemerovo Oblast", "Kemerovo", true},
+		{"Long An Province", "Bac Ninh", false},
+		{"Changhua", "Fukien", false},
+		{"Province", "District", false},
+	} {
+		if got := similarNames(tt.a, tt.b); got != tt.want {
+			t.Errorf("similarNames(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestReadIDs(t *testing.T) {
+	data := []byte(`{"CA": {"iso": "CA", "reference": {"geonames": 6251999}, "regions": [
+		{"name": "Alberta", "names": {"geonames": "Alberta"}, "admin": "01", "reference": {"geonames": 5883102}},
+		{"name": "Nowhere", "names": {}, "admin": null, "reference": {"geonames": 1}}]},
+		"VN": {"iso": "VN", "reference": {"geonames": 1562822}, "regions": [
+		{"name": "Long An Province", "names": {}, "admin": "24", "reference": {"geonames": 1575788}}]}}`)
+	ids, err := readIDs(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids.countries["CA"] != 6251999 || ids.countries["VN"] != 1562822 {
+		t.Errorf("countries = %v", ids.countries)
+	}
+	if id, ok := ids.admin1ID("CA.01", "Alberta"); !ok || id != 5883102 {
+		t.Errorf("admin1ID(CA.01, Alberta) = %d, %v", id, ok)
+	}
+	// A code the package lists under another name is not trusted.
+	if id, ok := ids.admin1ID("VN.24", "Bac Ninh"); ok {
+		t.Errorf("admin1ID(VN.24, Bac Ninh) = %d, want none", id)
+	}
+}

@@ -52,6 +52,10 @@ var (
 	// country rows, with ids and reference points, on the registry.
 	srcCountryRows = source{"geonames", "0.2.1",
 		"sha512-wjSkrIP61sz4IBMlmQ4/wC6Vd0M7vqIr5mSwfzyMf834R69lJKFl8DCcPAlMZF7dNQ1hAKjrjMhaAEM1Hx9Hcg=="}
+	// ISO 3166-1 and 3166-2 tables with each entry's GeoNames id and
+	// GeoNames admin1 code: the ids of countries and first-order divisions.
+	srcIDs = source{"iso3166-2-db", "2.3.11",
+		"sha512-JMt9Cheiuo5aX07AGUEIWbmPXTROb4dk33n5L8m/AGV9G3piCA78v9R9wfBrRNLL7swr5ZLhtjkE6l4dV4VDzQ=="}
 )
 
 func main() {
@@ -74,7 +78,7 @@ func main() {
 	}
 
 	pkgs := map[string]map[string][]byte{}
-	for _, s := range []source{srcCities, srcAdmin, srcCountries, srcWords, srcCountryRows} {
+	for _, s := range []source{srcCities, srcAdmin, srcCountries, srcWords, srcCountryRows, srcIDs} {
 		files, err := fetch(s, dir)
 		if err != nil {
 			log.Fatal(err)

@@ -1,0 +1,576 @@
+package places
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/gazetteer"
+)
+
+// Weights of the evidence for a candidate, in the units of score: one is a
+// tenfold population.
+const (
+	// focusBonus favours a place in a country the article is about
+	// ("Hamilton" in a New Zealand story).
+	focusBonus = 2
+	// majorBonus favours a place known on its name alone (Geneva,
+	// Switzerland, over Geneva, Illinois).
+	majorBonus = 1.3
+	// besideBonus favours a place inside the division or country named
+	// right after it ("Jundiai, Sao Paulo", "Halani (Naushahro Feroze,
+	// Sindh)"), and that division for the place named before it.
+	besideBonus = 4
+	// admin1Bonus favours a place in a first-order division that another
+	// name of the article resolves into ("London" in a story that names
+	// Ontario and Toronto).
+	admin1Bonus = 1.5
+	// nearBonus favours a place within nearKm of another place of the
+	// article, and half of it within farKm.
+	nearBonus = 1
+	nearKm    = 60
+	// quarterKm bounds the distance of a quarter or suburb from the town
+	// named beside it ("Kadikoy, Istanbul").
+	quarterKm = 20
+	farKm     = 250
+	// anchorConfidence is the confidence from which a major place found
+	// on its name alone tells which countries an article is about.
+	anchorConfidence = 0.9
+	// divisionRatio is how many times more populous than a town the
+	// division of the same name it lies in must be to be meant by the
+	// name alone.
+	divisionRatio = 8
+	// soundPenalty weighs a name found by its transliteration key.
+	soundPenalty = 1
+	// passes of resolution: the first on each name's own evidence, the
+	// next with what the other names resolved to.
+	passes = 3
+)
+
+// Confidence of resolutions that weigh no candidates against each other.
+const (
+	countryConfidence = 0.95
+	demonymConfidence = 0.9
+	patternConfidence = 0.9
+)
+
+// Reasons of sitrep.Place.
+const (
+	reasonCountry  = "country name"
+	reasonDemonym  = "nationality word"
+	reasonCapital  = "the capital of the country named"
+	reasonOnly     = "the only place of that name"
+	reasonMajor    = "the most prominent place of that name"
+	reasonFocus    = "in a country the article names (%s)"
+	reasonInside   = "inside %s, named beside it"
+	reasonContains = "contains %s, named beside it"
+	reasonAdmin1   = "in %s, where other places of the article are"
+	reasonNear     = "near other places of the article"
+	reasonSound    = "another spelling of %s"
+	reasonFocusOf  = "a place of a country the article is about, which shares the country's name"
+)
+
+// weighing is the resolution state of a mention that weighs candidates.
+type weighing struct {
+	choice int // index into the mention's cands, -1 for none
+	scores []float64
+	why    []string
+	// supported marks candidates with evidence beyond the name.
+	supported []bool
+}
+
+// resolveAll turns the mentions of an article, in text order, into Places.
+func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitrep.Place {
+	beside := besides(text, ms)
+	named := namedCountries(ms)
+	// st[i].scores is nil for mentions resolved without weighing:
+	// countries, nationality words, names the gazetteer lacks.
+	st := make([]weighing, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		st[i].choice = -1
+		if !m.demonym && !m.capitalOf && len(m.cands) > 0 && (!m.isCountry || ambiguous(m) && !contains(focus, m.country.ISO3)) {
+			st[i].scores = make([]float64, len(m.cands))
+			st[i].why = make([]string, len(m.cands))
+			st[i].supported = make([]bool, len(m.cands))
+		}
+	}
+	for pass := 0; pass < passes; pass++ {
+		ctx := articleContextOf(ms, func(i int) (gazetteer.Entry, bool) {
+			if st[i].choice < 0 {
+				return gazetteer.Entry{}, false
+			}
+			return ms[i].cands[st[i].choice], true
+		})
+		for i := range ms {
+			m := &ms[i]
+			if st[i].scores == nil {
+				continue
+			}
+			best := -1
+			for c, e := range m.cands {
+				s, why, support := x.evidence(text, ms, i, e, named, beside, ctx, pass > 0)
+				st[i].scores[c], st[i].why[c], st[i].supported[c] = s, why, support
+				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
+					continue
+				}
+				if best < 0 || s > st[i].scores[best] {
+					best = c
+				}
+			}
+			st[i].choice = best
+		}
+	}
+	countries := articleCountries(ms, st)
+	keepHome(ms, st, countries)
+
+	out := make([]sitrep.Place, len(ms))
+	drop := make([]bool, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		p := &out[i]
+		*p = sitrep.Place{Text: text[m.start:m.end], Start: m.start, End: m.end, Cue: m.cue}
+		if st[i].scores == nil {
+			x.resolveFixed(p, m)
+			continue
+		}
+		c := st[i].choice
+		if c < 0 {
+			drop[i] = m.cue == CueSound
+			p.Name, p.Kind = p.Text, sitrep.PlaceOther
+			continue
+		}
+		e := m.cands[c]
+		if m.cue == CueSound && !st[i].supported[c] {
+			// A name found only by its sound needs the article's
+			// support: its country named, or a place beside it.
+			drop[i] = true
+			continue
+		}
+		if m.isCountry && !(contains(focus, e.Country) && major(e)) {
+			// A country's name that is also a major place elsewhere is
+			// that place only in an article about the place's country.
+			setCountry(p, m.country)
+			p.Reason, p.Confidence = reasonCountry, countryConfidence
+			continue
+		}
+		setEntry(p, e)
+		p.Reason = st[i].why[c]
+		if m.isCountry {
+			p.Reason = reasonFocusOf
+		}
+		p.Confidence = confidence(m, st[i].scores, c)
+	}
+	unresolvedCountries(out, beside, countries)
+	kept := out[:0]
+	for i := range out {
+		if !drop[i] {
+			kept = append(kept, out[i])
+		}
+	}
+	return kept
+}
+
+// anchored reports whether mention i tells which countries the article is
+// about: a country's name, or a place resolved with support beyond its name,
+// or a major place known by its own name and chosen with confidence.
+func anchored(ms []mention, st []weighing, i int) bool {
+	c := st[i].choice
+	if st[i].scores == nil || c < 0 {
+		return st[i].scores == nil
+	}
+	e := ms[i].cands[c]
+	return st[i].supported[c] || major(e) && !e.Alias && confidence(&ms[i], st[i].scores, c) >= anchorConfidence
+}
+
+// articleCountries returns the countries the article is about, each with
+// the names that say so. Nationality words do not count here: they name
+// actors more often than where things happen ("Turkish forces patrolled
+// Hasakah").
+func articleCountries(ms []mention, st []weighing) map[string][]string {
+	countries := map[string][]string{}
+	for i := range ms {
+		m := &ms[i]
+		if c := st[i].choice; c >= 0 && anchored(ms, st, i) {
+			countries[m.cands[c].Country] = append(countries[m.cands[c].Country], m.key)
+		} else if st[i].scores == nil && m.country.ISO3 != "" && !m.demonym && !(m.isCountry && ambiguous(m)) {
+			countries[m.country.ISO3] = append(countries[m.country.ISO3], m.key)
+		}
+	}
+	return countries
+}
+
+// keepHome re-chooses for each minor place that nothing in the article
+// supports, in a country the article is otherwise not about: such a name
+// is most likely a place of the article's country that the gazetteer lacks
+// ("the town of Kelly in Idleb province"). The best candidate in one of
+// the article's countries is taken instead, if there is one; else the name
+// is left unresolved.
+func keepHome(ms []mention, st []weighing, countries map[string][]string) {
+	if len(countries) == 0 {
+		return
+	}
+	foreign := func(i int, e gazetteer.Entry) bool { return !anyOther(countries[e.Country], ms[i].key) }
+	for i := range ms {
+		c := st[i].choice
+		if c < 0 || anchored(ms, st, i) || !foreign(i, ms[i].cands[c]) {
+			continue
+		}
+		st[i].choice = -1
+		for k, e := range ms[i].cands {
+			if !foreign(i, e) && (st[i].choice < 0 || st[i].scores[k] > st[i].scores[st[i].choice]) {
+				st[i].choice = k
+			}
+		}
+	}
+}
+
+// unresolvedCountries gives an unresolved name the country of the place
+// named beside it ("Qasr Bin Ghashir (Aljfara)"), or the article's country
+// when it is about one only.
+func unresolvedCountries(out []sitrep.Place, beside []int, countries map[string][]string) {
+	only := ""
+	if len(countries) == 1 {
+		for c := range countries {
+			only = c
+		}
+	}
+	for i := range out {
+		if p := &out[i]; !p.Resolved() && p.Country == "" {
+			if j := beside[i]; j >= 0 && out[j].Country != "" {
+				p.Country = out[j].Country
+			} else {
+				p.Country = only
+			}
+		}
+	}
+}
+
+// resolveFixed resolves a mention that has no candidates to weigh: a
+// country, a nationality word, "the Syrian capital", or a name the
+// gazetteer lacks.
+func (x *Extractor) resolveFixed(p *sitrep.Place, m *mention) {
+	switch {
+	case m.demonym:
+		// Gold standards (TR-News, LGL, GeoWebNews) count "Turkish" as a
+		// mention of Turkey; the cue lets stages that want only names skip
+		// it.
+		setCountry(p, m.country)
+		p.Cue = CueDemonym
+		p.Reason, p.Confidence = reasonDemonym, demonymConfidence
+	case m.capitalOf:
+		p.Reason, p.Confidence = reasonCapital, patternConfidence
+		for _, e := range x.g.Places(m.country.Capital) {
+			if e.Capital && e.Country == m.country.ISO3 {
+				setEntry(p, e)
+				return
+			}
+		}
+		p.Name, p.Country, p.Kind = m.country.Capital, m.country.ISO3, sitrep.PlaceCity
+	case m.isCountry:
+		setCountry(p, m.country)
+		p.Reason, p.Confidence = reasonCountry, countryConfidence
+	default:
+		p.Name, p.Country, p.Kind = p.Text, m.country.ISO3, sitrep.PlaceOther
+		if m.want == "city" {
+			p.Kind = sitrep.PlaceCity
+		}
+	}
+}
+
+// confidence is the chosen candidate's share of the evidence among the
+// candidates of the kind the mention asks for, scores being on a log10
+// scale.
+func confidence(m *mention, scores []float64, chosen int) float64 {
+	sum := 0.0
+	for k, s := range scores {
+		if m.want == "" || kindFits(m.cands[k].Kind, m.want) || !anyFits(m.cands, m.want) {
+			sum += math.Pow(10, s-scores[chosen])
+		}
+	}
+	return math.Min(math.Round(100/sum)/100, 0.99)
+}
+
+// besides returns, for each mention, the mention named right after it as
+// its container ("Jundiai, Sao Paulo", "Halani town (Naushahro Feroze,
+// Sindh)"), or -1.
+func besides(text string, ms []mention) []int {
+	out := make([]int, len(ms))
+	for i := range ms {
+		out[i] = -1
+		if i+1 < len(ms) && joinedBeside(text[ms[i].end:ms[i+1].start]) {
+			out[i] = i + 1
+		}
+	}
+	return out
+}
+
+// joinedBeside reports whether the text between two names puts the second
+// beside the first as its container: a comma or an opening bracket, with a
+// place noun at most ("Tappita town (Doe", "Sujawal district (Sindh").
+func joinedBeside(between string) bool {
+	s := strings.TrimSpace(between)
+	for _, w := range []string{"town", "city", "village", "district", "province", "region", "county", "area", "state", "governorate"} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			s = strings.TrimSpace(rest)
+			break
+		}
+	}
+	return s == "," || s == "("
+}
+
+// articleContext is what the names of an article resolved to.
+type articleContext struct {
+	// countries and admin1 list, by ISO3 code and by GeoNames admin1
+	// code, the names resolved into the country or division, or to it.
+	countries map[string][]string
+	admin1    map[string][]string
+	points    []contextPoint
+	// chosen returns the entry mention i resolved to, if it weighs
+	// candidates and chose one.
+	chosen func(i int) (gazetteer.Entry, bool)
+}
+
+// anyOther reports whether keys holds a name other than key.
+func anyOther(keys []string, key string) bool {
+	for _, k := range keys {
+		if k != key {
+			return true
+		}
+	}
+	return false
+}
+
+// namedCountries returns the countries an article names, by name,
+// nationality word or "the Syrian capital", leaving out country names that
+// are also major places elsewhere ("Georgia").
+func namedCountries(ms []mention) []string {
+	var out []string
+	for i := range ms {
+		m := &ms[i]
+		if (m.isCountry && !ambiguous(m) || m.demonym || m.capitalOf) && !contains(out, m.country.ISO3) {
+			out = append(out, m.country.ISO3)
+		}
+	}
+	return out
+}
+
+type contextPoint struct {
+	key      string
+	lat, lon float64
+}
+
+// articleContextOf gathers the divisions and points the article's names resolve
+// to, by chosen(i).
+func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) articleContext {
+	ctx := articleContext{countries: map[string][]string{}, admin1: map[string][]string{}, chosen: chosen}
+	for i := range ms {
+		e, ok := chosen(i)
+		if !ok || e.Kind == gazetteer.KindRegion {
+			continue
+		}
+		if e.Country != "" && !contains(ctx.countries[e.Country], ms[i].key) {
+			ctx.countries[e.Country] = append(ctx.countries[e.Country], ms[i].key)
+		}
+		if e.Admin1Code != "" && !contains(ctx.admin1[e.Admin1Code], ms[i].key) {
+			ctx.admin1[e.Admin1Code] = append(ctx.admin1[e.Admin1Code], ms[i].key)
+		}
+		if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
+			p := contextPoint{ms[i].key, e.Lat, e.Lon}
+			if !slices.Contains(ctx.points, p) {
+				ctx.points = append(ctx.points, p)
+			}
+		}
+	}
+	return ctx
+}
+
+// evidence scores candidate e of mention i and names the evidence that
+// weighs most beyond the name itself. withContext adds what the other
+// names resolved to.
+func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, ctx articleContext, withContext bool) (score float64, why string, supported bool) {
+	m := &ms[i]
+	s := math.Log10(e.Weight() + 10)
+	why, whyWeight := reasonMajor, 0.0
+	if len(m.cands) == 1 {
+		why = reasonOnly
+	}
+	add := func(w float64, reason string) {
+		s += w
+		if w > whyWeight {
+			why, whyWeight = reason, w
+		}
+	}
+	if major(e) {
+		s += majorBonus
+	}
+	if e.Kind == gazetteer.KindCity && namesLargerDivision(m.cands, e) {
+		// "Quebec" alone is the province more often than its capital.
+		s -= majorBonus
+	}
+	if m.cue == CueSound {
+		// A name matched by its sound is weaker evidence than one
+		// matched as written.
+		s -= soundPenalty
+		why = fmt.Sprintf(reasonSound, e.Name)
+	}
+	inFocus := contains(named, e.Country)
+	if !inFocus && withContext {
+		inFocus = anyOther(ctx.countries[e.Country], m.key)
+	}
+	if inFocus {
+		add(focusBonus, fmt.Sprintf(reasonFocus, e.Country))
+	}
+	// Beside: once the other name is resolved, only its choice counts.
+	if j := beside[i]; j >= 0 {
+		in := inside(ms[j], e)
+		if c, ok := ctx.chosen(j); ok && withContext {
+			in = c == e || within(c, e)
+		}
+		if in {
+			add(besideBonus, fmt.Sprintf(reasonInside, text[ms[j].start:ms[j].end]))
+		}
+	}
+	if i > 0 && beside[i-1] == i {
+		holds := containsAny(e, ms[i-1])
+		if c, ok := ctx.chosen(i - 1); ok && withContext {
+			holds = c == e || within(e, c)
+		}
+		if holds {
+			add(besideBonus*0.75, fmt.Sprintf(reasonContains, text[ms[i-1].start:ms[i-1].end]))
+		}
+	}
+	if !withContext {
+		return s, why, whyWeight > 0
+	}
+	if e.Admin1Code != "" && anyOther(ctx.admin1[e.Admin1Code], m.key) {
+		add(admin1Bonus, fmt.Sprintf(reasonAdmin1, e.Admin1))
+	}
+	near := math.Inf(1)
+	for _, p := range ctx.points {
+		// A degree of latitude is 111 km: most points are rejected
+		// without the trigonometry.
+		if p.key != m.key && math.Abs(p.lat-e.Lat)*111 <= farKm {
+			near = math.Min(near, km(e.Lat, e.Lon, p.lat, p.lon))
+		}
+	}
+	switch {
+	case near <= nearKm:
+		add(nearBonus, reasonNear)
+	case near <= farKm:
+		add(nearBonus/2, reasonNear)
+	}
+	return s, why, whyWeight > 0
+}
+
+// namesLargerDivision reports whether a town shares its name with the
+// first-order division it lies in, and the division is many times more
+// populous (Quebec, Veracruz; not New York, whose city is most of its
+// state's weight).
+func namesLargerDivision(cands []gazetteer.Entry, town gazetteer.Entry) bool {
+	for _, d := range cands {
+		if d.Kind == gazetteer.KindAdmin1 && d.Admin1Code == town.Admin1Code && d.Population >= divisionRatio*town.Population {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether e lies in one of the places the container mention
+// c may be: its country, or one of its divisions or towns.
+func inside(c mention, e gazetteer.Entry) bool {
+	if c.isCountry || c.demonym {
+		return e.Country == c.country.ISO3
+	}
+	for _, o := range c.cands {
+		if o == e || within(o, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether e contains one of the places mention m may
+// be.
+func containsAny(e gazetteer.Entry, m mention) bool {
+	for _, o := range m.cands {
+		if o == e || within(e, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether inner lies in outer: a division's place, a town's
+// quarter or suburb, a region's town.
+func within(outer, inner gazetteer.Entry) bool {
+	if outer.Country != inner.Country || outer.Kind == inner.Kind && outer.Name == inner.Name {
+		return false
+	}
+	switch outer.Kind {
+	case gazetteer.KindAdmin1:
+		return inner.Admin1Code == outer.Admin1Code && inner.Kind != gazetteer.KindAdmin1
+	case gazetteer.KindAdmin2:
+		return inner.Admin1Code == outer.Admin1Code && inner.Admin2 == outer.Name && inner.Kind == gazetteer.KindCity
+	case gazetteer.KindRegion:
+		return true
+	}
+	return inner.Kind == gazetteer.KindCity && km(outer.Lat, outer.Lon, inner.Lat, inner.Lon) <= quarterKm
+}
+
+func kindFits(kind, want string) bool {
+	if want == "admin" {
+		return kind == gazetteer.KindAdmin1 || kind == gazetteer.KindAdmin2 || kind == gazetteer.KindRegion
+	}
+	return kind == gazetteer.KindCity
+}
+
+func anyFits(es []gazetteer.Entry, want string) bool {
+	for _, e := range es {
+		if kindFits(e.Kind, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// km is the great-circle distance between two points.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	p := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*p, (lon2-lon1)*p
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*p)*math.Cos(lat2*p)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 12742 * math.Asin(math.Sqrt(math.Min(h, 1)))
+}
+
+func setEntry(p *sitrep.Place, e gazetteer.Entry) {
+	lat, lon := e.Lat, e.Lon
+	p.Name, p.Country, p.Admin1 = e.Name, e.Country, e.Admin1
+	p.Lat, p.Lon = &lat, &lon
+	if e.GeonameID != 0 {
+		id := e.GeonameID
+		p.GeonameID = &id
+	}
+	p.Population = e.Population
+	switch e.Kind {
+	case gazetteer.KindAdmin1:
+		p.Kind = sitrep.PlaceAdmin1
+	case gazetteer.KindAdmin2:
+		p.Kind = sitrep.PlaceAdmin2
+	case gazetteer.KindRegion:
+		p.Kind = sitrep.PlaceRegion
+	default:
+		p.Kind = sitrep.PlaceCity
+	}
+}
+
+func setCountry(p *sitrep.Place, c gazetteer.Country) {
+	lat, lon := c.Lat, c.Lon
+	p.Name, p.Country, p.Kind = c.Name, c.ISO3, sitrep.PlaceCountry
+	p.Lat, p.Lon = &lat, &lon
+	if c.GeonameID != 0 {
+		id := c.GeonameID
+		p.GeonameID = &id
+	}
+}
