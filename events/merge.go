@@ -300,6 +300,11 @@ func (e *event) build(a *article) sitrep.Event {
 	}
 	a.figures(&ev, e)
 	ev.Date = a.eventDate(e.date(), ev.Scope)
+	if ev.Location == nil && tr.incident() {
+		// an incident the article places nowhere happened, as far as the
+		// text says, in the country the article is about
+		ev.Location = a.focusCountry()
+	}
 	if ev.Location != nil {
 		p := geoPrecision(ev.Location)
 		ev.GeoPrecision = &p
@@ -587,4 +592,41 @@ func confidence(ev *sitrep.Event, e *event) float64 {
 		c -= 0.05
 	}
 	return float64(int(min(c, 0.95)*100+0.5)) / 100
+}
+
+// focusCountry returns the country the article names most often, as a
+// place of country precision, or nil when it names none or is split
+// evenly between two.
+func (a *article) focusCountry() *sitrep.Place {
+	n := map[string]int{}
+	var first []string
+	for i := range a.in.Places {
+		c := a.in.Places[i].Country
+		if c == "" {
+			continue
+		}
+		if n[c] == 0 {
+			first = append(first, c)
+		}
+		n[c]++
+	}
+	best, second := "", 0
+	for _, c := range first {
+		switch {
+		case best == "" || n[c] > n[best]:
+			best, second = c, n[best]
+		case n[c] > second:
+			second = n[c]
+		}
+	}
+	if best == "" || n[best] == second {
+		return nil
+	}
+	for i := range a.in.Places {
+		if p := a.in.Places[i]; p.Country == best && p.Kind == sitrep.PlaceCountry {
+			p.Cue = "focus"
+			return &p
+		}
+	}
+	return &sitrep.Place{Name: best, Country: best, Kind: sitrep.PlaceCountry, Cue: "focus"}
 }
