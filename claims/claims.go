@@ -22,6 +22,16 @@ type cue struct {
 
 var cues, cueLen = loadCues(cuesTSV)
 
+// cueFirst holds the first word of every cue, to skip the other tokens
+// without building phrases.
+var cueFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range cues {
+		m[strings.Fields(k)[0]] = true
+	}
+	return m
+}()
+
 func loadCues(data string) (map[string]cue, int) {
 	m := map[string]cue{}
 	longest := 1
@@ -193,6 +203,9 @@ func words(toks []sitrep.Token) []string {
 }
 
 func cueAt(lw []string, i int) (cue, int, bool) {
+	if !cueFirst[lw[i]] {
+		return cue{}, i, false
+	}
 	for n := min(len(lw), i+cueLen); n > i; n-- {
 		if c, ok := cues[strings.Join(lw[i:n], " ")]; ok {
 			return c, n, true

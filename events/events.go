@@ -86,11 +86,12 @@ func (a *article) sentence(si int) {
 			cl.Claimant = mainClaimant
 		}
 		claim := a.claim(s, &cl)
-		if claim.Stance == sitrep.Asserts && hasCue(clauseWords(s, cl.Span), "hedge") {
+		words := clauseWords(s, cl.Span)
+		if claim.Stance == sitrep.Asserts && hasCue(words, "hedge") {
 			// "unconfirmed reports", "could not be independently verified"
 			claim.Stance = sitrep.Hedges
 		}
-		if w := clauseWords(s, cl.Span); hasCue(w, "dismiss") && hasCue(w, "reports") {
+		if hasCue(words, "dismiss") && hasCue(words, "reports") {
 			// "called the reports fabricated": a denial of what was told
 			if cl.Claimant < 0 {
 				cl.Claimant = a.firstSpeaker(cl.Span)
@@ -387,6 +388,9 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 			if h, ok := slashed(s, lw, i); ok {
 				out = append(out, h)
 			}
+			continue
+		}
+		if !triggers.first[lw[i]] {
 			continue
 		}
 	phrases:

@@ -63,6 +63,7 @@ var demoSpecificity = map[string]int{"mob": 3, "riot": 2, "protest": 1}
 type triggerTable struct {
 	phrases map[string][]trigger
 	longest int
+	first   map[string]bool // the first words of every phrase
 }
 
 var triggers = mustLoadTriggers(triggersTSV)
@@ -76,7 +77,7 @@ func mustLoadTriggers(data string) triggerTable {
 }
 
 func loadTriggers(data string) (triggerTable, error) {
-	t := triggerTable{phrases: map[string][]trigger{}, longest: 1}
+	t := triggerTable{phrases: map[string][]trigger{}, longest: 1, first: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	line := 0
 	for sc.Scan() {
@@ -102,6 +103,7 @@ func loadTriggers(data string) (triggerTable, error) {
 				}
 			}
 			t.phrases[k] = append(t.phrases[k], tr)
+			t.first[strings.Fields(k)[0]] = true
 			sort.SliceStable(t.phrases[k], func(i, j int) bool { return readingRank(t.phrases[k][i]) > readingRank(t.phrases[k][j]) })
 			t.longest = max(t.longest, strings.Count(k, " ")+1)
 		}
