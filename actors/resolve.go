@@ -74,6 +74,9 @@ func resolve(ms []mention) {
 			}
 			if m.Country == "" && o.Country != "" && countryOnly(ms, o.Country, m.title) {
 				m.Country = o.Country
+				if m.fixed && m.Cameo == "" {
+					m.fixed = false
+				}
 			}
 			if o.Country == m.Country && o.Country != "" {
 				o.Ref = i
@@ -128,6 +131,7 @@ func inherit(m, r *mention) {
 	}
 	if m.Sector == "" || m.Kind == sitrep.KindOther || m.Ref >= 0 && r.Sector != "" {
 		m.Sector, m.Inter, m.Cameo = r.Sector, r.Inter, r.Cameo
+		m.role, m.prefix, m.fixed, m.acled = r.role, r.prefix, r.fixed, r.acled
 	}
 	if m.Kind == sitrep.KindOther || m.Kind == sitrep.KindPerson && r.Kind != sitrep.KindPerson {
 		m.Kind = r.Kind
@@ -198,4 +202,98 @@ func sentenceSubject(ms []mention, i int) int {
 
 func speakerKind(m *mention) bool {
 	return m.Kind == sitrep.KindPerson || m.Kind == sitrep.KindMedia
+}
+
+// placeCountries gives the actors that name no country of their own
+// ("protesters", "the police", "civilians", "gunmen") the country where they
+// act, as ACLED names them: of the places named in their sentence, the one
+// whose country the article names most (the nearest on a tie), else the
+// country the article's places name most. People, organisations, the media
+// and mentions that stand for another keep what they have; the CAMEO code,
+// which records what the text says, is not changed.
+func (x *Extractor) placeCountries(ms []mention, in Input) {
+	if len(in.Places) == 0 {
+		return
+	}
+	var own []sitrep.Place // places that are not themselves actor mentions
+	for _, p := range in.Places {
+		if p.Country == "" || p.Cue == "demonym" || p.Kind == sitrep.PlaceCountry && adjectivalUse(in, p) {
+			continue
+		}
+		sp := sitrep.Span{Start: p.Start, End: p.End}
+		actor := false
+		for i := range ms {
+			if ms[i].Kind != sitrep.KindCivilians && sp.Overlaps(sitrep.Span{Start: ms[i].Start, End: ms[i].End}) {
+				actor = true
+				break
+			}
+		}
+		if !actor {
+			own = append(own, p)
+		}
+	}
+	count := map[string]int{}
+	focus := ""
+	for _, p := range own {
+		count[p.Country]++
+		if focus == "" || count[p.Country] > count[focus] {
+			focus = p.Country
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		// transnational armed groups are named by where they act
+		// ("Islamic State (Iraq)"); other organisations keep their code's
+		if m.Country != "" || m.Ref >= 0 || m.fixed && m.Kind != sitrep.KindArmedGroup || m.Inter == 0 {
+			continue
+		}
+		switch m.Kind {
+		case sitrep.KindPerson, sitrep.KindMedia, sitrep.KindOrganization:
+			continue
+		}
+		if m.Sector == "IGO" || m.Sector == "NGO" || m.Sector == "MED" {
+			continue
+		}
+		m.Country = focus
+		if m.sent >= len(in.Sentences) {
+			continue
+		}
+		sent := in.Sentences[m.sent].Span
+		best := -1
+		for j, p := range own {
+			if !sent.Contains(sitrep.Span{Start: p.Start, End: p.End}) {
+				continue
+			}
+			if best < 0 || count[p.Country] > count[own[best].Country] ||
+				count[p.Country] == count[own[best].Country] && distance(p, m) < distance(own[best], m) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			m.Country = own[best].Country
+		}
+	}
+}
+
+// adjectivalUse reports whether a country name modifies the noun after it
+// ("the US dollar", "a Russia visit"), naming no place where anyone acts.
+func adjectivalUse(in Input, p sitrep.Place) bool {
+	for _, s := range in.Sentences {
+		if !s.Span.Contains(sitrep.Span{Start: p.Start, End: p.End}) {
+			continue
+		}
+		for k, t := range s.Tokens {
+			if t.Start >= p.End {
+				return strings.HasPrefix(t.Tag, "NN") && !isCapitalised(t.Text) && k > 0
+			}
+		}
+	}
+	return false
+}
+
+func distance(p sitrep.Place, m *mention) int {
+	if p.Start >= m.End {
+		return p.Start - m.End
+	}
+	return max(0, m.Start-p.End)
 }

@@ -26,10 +26,20 @@ type Extractor struct {
 	actors *actors.Extractor
 }
 
+// Options configure an Extractor beyond the embedded data.
+type Options struct {
+	// Actors are dictionaries of named actors and agent nouns (see
+	// actors.LoadDictionary), used on top of the embedded lexicon.
+	Actors []*actors.Dictionary
+}
+
 // New loads the embedded models and data.
-func New() (*Extractor, error) {
+func New() (*Extractor, error) { return NewWith(Options{}) }
+
+// NewWith loads the embedded models and data and what the options add.
+func NewWith(o Options) (*Extractor, error) {
 	gaz := gazetteer.Default()
-	ax, err := actors.New(countries{gaz})
+	ax, err := actors.New(countries{gaz}, o.Actors...)
 	if err != nil {
 		return nil, fmt.Errorf("load actor lexicon: %w", err)
 	}
@@ -80,7 +90,7 @@ func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
 	ts, warns := times.Extract(s, pub)
 	doc.Times = nonNil(ts)
 	doc.Warnings = append(doc.Warnings, warns...)
-	doc.Actors = nonNil(x.actors.Extract(s, sents, art.Outlet))
+	doc.Actors = nonNil(x.actors.ExtractInput(actors.Input{Text: s, Sentences: sents, Outlet: art.Outlet, Published: pub, Places: doc.Places}))
 	doc.Events = nonNil(events.Extract(events.Input{
 		Text: s, Sentences: sents, Actors: doc.Actors, Places: doc.Places, Times: doc.Times, Published: pub,
 		Demonym: func(w string) (string, bool) {
@@ -124,7 +134,9 @@ func nonNil[T any](xs []T) []T {
 type countries struct{ g *gazetteer.Gazetteer }
 
 func (c countries) Country(name string) (string, bool) {
-	k, ok := c.g.Country(name)
+	// names and the data's abbreviations ("U.S.", "UAE"), not bare ISO
+	// codes, which in running text are mostly other words ("GP", "IN")
+	k, ok := c.g.CountryName(name)
 	return k.ISO3, ok
 }
 

@@ -62,6 +62,18 @@ var evaluations = []struct {
 		r.Write(w, env.confusion)
 		return nil
 	}},
+	{"actors", "PETRARCH validation records: (source, target, code) triples; ACLED dev notes: inter1, inter2, actor1 country", func(env *evalEnv, w io.Writer) error {
+		x, err := env.extractor()
+		if err != nil {
+			return err
+		}
+		r, err := eval.Actors(x, env.data())
+		if err != nil {
+			return err
+		}
+		r.Write(w, env.confusion)
+		return nil
+	}},
 	{"case", "CASE 2021 task 2: ACLED sub-types of news snippets", func(env *evalEnv, w io.Writer) error {
 		x, err := env.extractor()
 		if err != nil {

@@ -7,7 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
+	"github.com/sitrep-project/sitrep/actors"
 	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/input"
 )
@@ -20,8 +24,13 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs.StringVar(&opts.Outlet, "outlet", "", "outlet that published plain-text inputs")
 	fs.StringVar(&opts.URL, "url", "", "URL of plain-text inputs")
 	fs.Int64Var(&opts.MaxBytes, "max-bytes", input.DefaultMaxBytes, "largest file or JSONL line read")
+	var actorFiles []string
+	fs.Func("actors", "actor or agent dictionary to use besides the embedded lexicon: PETRARCH/Phoenix format, or sitrep TSV (.tsv); repeatable, and added to those $SITREP_ACTORS lists", func(s string) error {
+		actorFiles = append(actorFiles, s)
+		return nil
+	})
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep extract [--published DATE] [--outlet NAME] [--url URL] [FILE|DIR|- ...]")
+		fmt.Fprintln(stderr, "usage: sitrep extract [--published DATE] [--outlet NAME] [--url URL] [--actors FILE ...] [FILE|DIR|- ...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -33,7 +42,12 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			return 2
 		}
 	}
-	x, err := extract.New()
+	dicts, err := loadActorDictionaries(actorFiles, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
+		return 2
+	}
+	x, err := extract.NewWith(extract.Options{Actors: dicts})
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep extract: %v\n", err)
 		return 1
@@ -65,4 +79,28 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return 1
 	}
 	return status
+}
+
+// loadActorDictionaries loads the actor dictionaries named by
+// $SITREP_ACTORS (a list of paths separated as in $PATH), then those given
+// as flags; lines skipped in a file are reported as one warning per file.
+func loadActorDictionaries(files []string, stderr io.Writer) ([]*actors.Dictionary, error) {
+	if env := os.Getenv("SITREP_ACTORS"); env != "" {
+		files = append(filepath.SplitList(env), files...)
+	}
+	var out []*actors.Dictionary
+	for _, f := range files {
+		if strings.TrimSpace(f) == "" {
+			continue
+		}
+		d, err := actors.LoadDictionary(f)
+		if err != nil {
+			return nil, fmt.Errorf("--actors %s: %w", f, err)
+		}
+		if n := len(d.Warnings); n > 0 {
+			fmt.Fprintf(stderr, "sitrep extract: --actors %s: %d lines skipped, the first: %s\n", f, n, d.Warnings[0])
+		}
+		out = append(out, d)
+	}
+	return out, nil
 }
