@@ -97,7 +97,7 @@ func Split(s *sitrep.Sentence, actors []sitrep.Actor) []Clause {
 		if quoted {
 			continue
 		}
-		if c, n, ok := cueAt(lw, i); ok && isCueUse(lw, i, n) && (c.after || verbTag(toks[i].Tag)) {
+		if c, n, ok := cueAt(lw, i); ok && isCueUse(lw, i, n) && (c.after || verbTag(toks[i].Tag)) && (c.stance != sitrep.Hedges || hedgeUse(lw, n)) {
 			fs = append(fs, found{i, n, c})
 			i = n - 1
 		}
@@ -188,6 +188,20 @@ var auxiliary = map[string]bool{"has": true, "have": true, "had": true, "was": t
 // speaker.
 var conjunction = map[string]bool{",": true, "but": true, "and": true, "while": true, "also": true, "further": true}
 
+// hedgeUse reports whether a hedging verb ("claimed", "alleged",
+// "estimated") introduces what it hedges, rather than qualifying a noun
+// ("alleged militants").
+func hedgeUse(lw []string, n int) bool {
+	if n >= len(lw) {
+		return true
+	}
+	switch lw[n] {
+	case "that", "the", "a", "an", "it", "he", "she", "they", "this", "to", ",", ".", "there":
+		return true
+	}
+	return false
+}
+
 // verbTag reports whether a part-of-speech tag is a verb's: "reports" the
 // noun ("unconfirmed reports said") is no cue.
 func verbTag(tag string) bool { return strings.HasPrefix(tag, "VB") }
@@ -220,7 +234,9 @@ func cueAt(lw []string, i int) (cue, int, bool) {
 func isCueUse(lw []string, i, n int) bool {
 	if i > 0 {
 		switch lw[i-1] {
-		case "the", "a", "an", "its", "their", "his", "her", "this", "these":
+		case "the", "a", "an", "its", "their", "his", "her", "this", "these",
+			"against", "of", "for", "with", "by", "on", "at", "from", "into", "two", "three", "several":
+			// "against alleged militants": an adjective
 			return false
 		case "was", "were", "is", "are", "been", "be":
 			// "was reported" has no claimant of its own; "were estimated"

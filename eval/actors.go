@@ -349,7 +349,12 @@ func (r *ActorsReport) acled(x *extract.Extractor, path string) error {
 			r.NoEvent++
 			r.NoEventRows = append(r.NoEventRows, g.ID+": "+g.Text)
 		}
-		i1, i2 := inter(a1), inter(a2)
+		// ACLED codes a state's forces abroad as external forces (8)
+		where := ""
+		if e != nil && e.Location != nil {
+			where = e.Location.Country
+		}
+		i1, i2 := inter(a1, where), inter(a2, where)
 		r.Inter1.Add(g.Inter1, i1)
 		r.Inter2.Add(g.Inter2, i2)
 		if i1 != g.Inter1 {
@@ -364,6 +369,11 @@ func (r *ActorsReport) acled(x *extract.Extractor, path string) error {
 		got := ""
 		if a1 != nil {
 			got = a1.Country
+			if got == "" {
+				// an ACLED-style name carries the country an actor is
+				// coded under ("Unidentified Armed Group (Mexico)")
+				got = acledCountry(gaz, a1.ACLEDName)
+			}
 		}
 		if got == want {
 			r.CountryRight++
@@ -416,11 +426,11 @@ func (r *ActorsReport) mentions(doc sitrep.Document, g acledActorRow, want strin
 	}
 }
 
-func inter(a *sitrep.Actor) string {
+func inter(a *sitrep.Actor, where string) string {
 	if a == nil {
 		return "0"
 	}
-	return strconv.Itoa(a.Inter)
+	return strconv.Itoa(actors.InterAt(a, where))
 }
 
 // describeActors describes every mention of a document, for reading.

@@ -653,6 +653,22 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	c.date = a.date(body, c.span)
 	c.actor1 = a.perpetrator(body, c.span, s, cl)
 	c.actor2 = a.target(body, c.actor1)
+	if _, y := a.between(tokenAfter(s.Tokens, c.span.End), s.Tokens, body); c.actor2 == nil && y != nil {
+		c.actor2 = y
+	}
+	if c.actor2 == nil && !c.trig.demo {
+		c.actor2 = a.armedTarget(body, c.span, c.actor1)
+	}
+	if c.trig.demo {
+		// who demonstrates: the protesters or rioters named in the clause;
+		// when forces named as acting on them ("police killed two
+		// protesters"), they are the target
+		if d := a.demonstrators(body); c.actor1 == nil {
+			c.actor1 = d
+		} else if c.actor2 == nil {
+			c.actor2 = d
+		}
+	}
 	for _, f := range figs {
 		_ = f
 	}
@@ -840,19 +856,42 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 	toks := s.Tokens
 	ti := tokenAt(toks, trig.Start)
 	te := tokenAfter(toks, trig.End)
-	// "shelling by Armenian forces"
-	if te < len(toks) && strings.EqualFold(toks[te].Text, "by") && te+1 < len(toks) {
+	// "GNA air force targeted": the trigger inside the perpetrator's name
+	if i := a.mentionAt(trig); i >= 0 && armed(&a.in.Actors[i]) {
+		x := a.resolved(i)
+		return &x
+	}
+	// "shelling by Armenian forces", "was beaten three times by prison
+	// guards"
+	for b := te; b < len(toks) && b < te+8 && b+1 < len(toks); b++ {
+		w := strings.ToLower(toks[b].Text)
+		if w == "," || w == ";" || w == "." {
+			break
+		}
+		if w != "by" {
+			continue
+		}
 		for i := range a.in.Actors {
 			act := &a.in.Actors[i]
-			if act.Start >= toks[te+1].Start && act.Start <= toks[min(te+3, len(toks)-1)].Start && armed(act) {
+			if act.Start >= toks[b+1].Start && act.Start <= toks[min(b+3, len(toks)-1)].Start && armed(act) {
 				x := a.resolved(i)
 				return &x
 			}
 		}
+		break
+	}
+	// "clashes between pro-Hadi forces and pro-Houthi forces"
+	if x, _ := a.between(te, toks, body); x != nil {
+		return x
 	}
 	// "an Armenian night bombardment"
 	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
 		if iso, ok := a.demonym(toks[k].Text); ok {
+			// "Russian police fired": the mention the demonym opens
+			if i := a.mentionAt(toks[k].Span); i >= 0 && armed(&a.in.Actors[i]) {
+				x := a.resolved(i)
+				return &x
+			}
 			return a.forcesOf(iso, toks[k].Text, toks[k].Start, toks[k].End)
 		}
 		if !strings.HasPrefix(toks[k].Tag, "JJ") && !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "DT" {
@@ -864,6 +903,54 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 		return &x
 	}
 	return nil
+}
+
+// demonstrators returns the first mention of protesters or rioters in a
+// clause, or nil.
+func (a *article) demonstrators(body sitrep.Span) *sitrep.Actor {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if body.Contains(sitrep.Span{Start: act.Start, End: act.End}) && (act.Inter == 5 || act.Inter == 6) {
+			x := a.resolved(i)
+			return &x
+		}
+	}
+	return nil
+}
+
+// between reads "between X and Y" right after a trigger and returns the two
+// armed actors, or nils.
+func (a *article) between(te int, toks []sitrep.Token, body sitrep.Span) (*sitrep.Actor, *sitrep.Actor) {
+	for b := te; b < len(toks) && b < te+3; b++ {
+		if !strings.EqualFold(toks[b].Text, "between") {
+			continue
+		}
+		var found []*sitrep.Actor
+		for i := range a.in.Actors {
+			act := &a.in.Actors[i]
+			if act.Start >= toks[b].End && act.End <= body.End && armed(act) {
+				x := a.resolved(i)
+				found = append(found, &x)
+				if len(found) == 2 {
+					return found[0], found[1]
+				}
+			}
+		}
+		if len(found) == 1 {
+			return found[0], nil
+		}
+	}
+	return nil, nil
+}
+
+// mentionAt returns the index of the actor mention that covers span, or -1.
+func (a *article) mentionAt(sp sitrep.Span) int {
+	for i := range a.in.Actors {
+		if act := &a.in.Actors[i]; act.Start <= sp.Start && sp.End <= act.End {
+			return i
+		}
+	}
+	return -1
 }
 
 // subject returns the index of the actor that is the subject of the
@@ -950,13 +1037,19 @@ func verbNext(toks []sitrep.Token, off, trig int) bool {
 		switch {
 		case strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD":
 			return true
-		case t.Tag == "RB":
+		case t.Tag == "RB" || timeWords[strings.ToLower(t.Text)]:
+			// "The United States on Thursday fired"
+			n--
 			continue
 		}
 		return false
 	}
 	return false
 }
+
+// timeWords may stand between a subject and its verb.
+var timeWords = wordSet(`on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+	earlier later also reportedly allegedly last night overnight again`)
 
 // armed reports whether an actor can carry out violence: states and their
 // forces, armed groups, rioters.
@@ -997,6 +1090,24 @@ func (a *article) target(body sitrep.Span, actor1 *sitrep.Actor) *sitrep.Actor {
 			x := a.resolved(i)
 			return &x
 		}
+	}
+	return nil
+}
+
+// armedTarget returns the armed actor named after a trigger in its clause
+// ("clashed with Ambazonian separatists", "attacked an army post"), other
+// than the perpetrator, or nil.
+func (a *article) armedTarget(body, trig sitrep.Span, actor1 *sitrep.Actor) *sitrep.Actor {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start < trig.End || act.End > body.End || !armed(act) {
+			continue
+		}
+		if actor1 != nil && act.Start == actor1.Start && act.End == actor1.End {
+			continue
+		}
+		x := a.resolved(i)
+		return &x
 	}
 	return nil
 }

@@ -319,8 +319,72 @@ func (e *event) build(a *article) sitrep.Event {
 	if !ev.Disputed {
 		ev.Disputed = contested(ev.Claims)
 	}
+	a.defaultActors(&ev)
 	ev.Confidence = confidence(&ev, e)
 	return ev
+}
+
+// defaultActors names, as ACLED does, the actors the text leaves unnamed:
+// a demonstration's protesters or rioters, and the unidentified armed group
+// behind violence nobody claims, each of the event's country.
+func (a *article) defaultActors(ev *sitrep.Event) {
+	if ev.ACLEDEventType == nil {
+		return
+	}
+	country := ""
+	if ev.Location != nil {
+		country = ev.Location.Country
+	}
+	generic := func(name string, kind, sector string, inter int) *sitrep.Actor {
+		act := &sitrep.Actor{Text: "", Name: name, Kind: kind, Sector: sector, Inter: inter, Country: country, Ref: -1}
+		act.Cameo = country + cameoSector(sector)
+		act.ACLEDName = name
+		if country != "" && a.in.CountryName != nil {
+			act.ACLEDName = name + " (" + a.in.CountryName(country) + ")"
+			act.Name = act.ACLEDName
+		}
+		return act
+	}
+	switch *ev.ACLEDEventType {
+	case "Protests":
+		force := *ev.ACLEDSubEventType == "Excessive force against protesters"
+		switch {
+		case force && ev.Actor1 != nil && armed(ev.Actor1):
+			// the forces act on the protesters
+			if ev.Actor2 == nil || ev.Actor2.Inter != 6 {
+				ev.Actor2 = generic("Protesters", sitrep.KindOther, "OPP", 6)
+			}
+		case ev.Actor1 == nil || ev.Actor1.Inter != 6:
+			if ev.Actor2 != nil && ev.Actor2.Inter == 6 {
+				ev.Actor1, ev.Actor2 = ev.Actor2, ev.Actor1
+			} else {
+				ev.Actor1 = generic("Protesters", sitrep.KindOther, "OPP", 6)
+			}
+		}
+	case "Riots":
+		if ev.Actor1 == nil || ev.Actor1.Inter != 5 {
+			ev.Actor1 = generic("Rioters", sitrep.KindOther, "OPP", 5)
+		}
+	case "Battles", "Explosions/Remote violence", "Violence against civilians":
+		if ev.Actor1 == nil {
+			// ACLED names it after the event's country; whose it is, the
+			// text does not say
+			g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
+			g.Country, g.Cameo = "", "UAF"
+			ev.Actor1 = g
+		}
+	}
+}
+
+// cameoSector is the CAMEO agent code of a sector.
+func cameoSector(sector string) string {
+	switch sector {
+	case "OPP":
+		return "OPP"
+	case "MIL_NONSTATE":
+		return "UAF"
+	}
+	return sector
 }
 
 // partisan reports whether a claimant belongs to a side of the event: the

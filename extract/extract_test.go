@@ -39,8 +39,8 @@ func TestEvents(t *testing.T) {
 	}{
 		{"police said: a claim, not the perpetrator", "Police said two people were killed in Kano on Monday.", func(t *testing.T, doc sitrep.Document) {
 			e := only(t, doc)
-			if !has(e.Killed, 2) || e.Actor1 != nil {
-				t.Errorf("killed %s, actor1 %+v: want 2 killed by nobody named", count(e.Killed), e.Actor1)
+			if !has(e.Killed, 2) || e.Actor1 == nil || e.Actor1.Text != "" || !strings.HasPrefix(e.Actor1.Name, "Unidentified Armed Group") {
+				t.Errorf("killed %s, actor1 %+v: want 2 killed by an unidentified armed group, named in no text", count(e.Killed), e.Actor1)
 			}
 			if len(e.Claims) != 1 || e.Claims[0].Claimant == nil || e.Claims[0].Claimant.Sector != "POL" || e.Claims[0].Cue != "said" {
 				t.Errorf("claims = %s, want police asserting", claimList(e))
