@@ -345,6 +345,11 @@ func (a *article) defaultActors(ev *sitrep.Event) {
 		}
 		return act
 	}
+	if t := *ev.ACLEDEventType; (t == "Protests" || t == "Riots") && ev.Actor2 != nil && !armed(ev.Actor2) && ev.Actor2.Inter != 6 {
+		// people named around a demonstration are not its target;
+		// forces that intervene are
+		ev.Actor2 = nil
+	}
 	switch *ev.ACLEDEventType {
 	case "Protests":
 		force := *ev.ACLEDSubEventType == "Excessive force against protesters"
@@ -360,6 +365,9 @@ func (a *article) defaultActors(ev *sitrep.Event) {
 			} else {
 				ev.Actor1 = generic("Protesters", sitrep.KindOther, "OPP", 6)
 			}
+		}
+		if *ev.ACLEDSubEventType == "Peaceful protest" {
+			ev.Actor2 = nil
 		}
 	case "Riots":
 		if ev.Actor1 == nil || ev.Actor1.Inter != 5 {
