@@ -902,7 +902,32 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 		x := a.resolved(i)
 		return &x
 	}
+	// "military forces of Artsakh located at X fired on": the first armed
+	// mention of the clause, when nothing but a modifier stands between
+	// it and the trigger
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start < body.Start || act.End > trig.Start {
+			continue
+		}
+		if !armed(act) || i == cl.Claimant || subordinateBetween(toks, act.End, trig.Start) || a.otherActorBetween(i, trig.Start) {
+			break
+		}
+		x := a.resolved(i)
+		return &x
+	}
 	return nil
+}
+
+// otherActorBetween reports whether another actor is named between mention
+// i and offset end, which would be the subject instead.
+func (a *article) otherActorBetween(i, end int) bool {
+	for j := i + 1; j < len(a.in.Actors); j++ {
+		if act := &a.in.Actors[j]; act.Start >= a.in.Actors[i].End && act.End <= end {
+			return true
+		}
+	}
+	return false
 }
 
 // demonstrators returns the first mention of protesters or rioters in a
@@ -1066,6 +1091,12 @@ func armed(a *sitrep.Actor) bool {
 func (a *article) demonym(w string) (string, bool) {
 	if a.in.Demonym == nil || w == "" || w[0] < 'A' || w[0] > 'Z' {
 		return "", false
+	}
+	// "Saudi-led coalition", "Russian-backed forces"
+	for _, suf := range []string{"-led", "-backed", "-supported"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok {
+			w = stem
+		}
 	}
 	return a.in.Demonym(w)
 }
