@@ -22,10 +22,10 @@ const (
 	petrTripleF1Target = 0.60
 	petrFalseEventsMax = 5
 
-	actorInter1Floor  = 0.20
-	actorInter2Floor  = 0.38
-	actorCountryFloor = 0.25
-	petrPairF1Floor   = 0.10
+	actorInter1Floor  = 0.70
+	actorInter2Floor  = 0.60
+	actorCountryFloor = 0.78
+	petrPairF1Floor   = 0.12
 	petrFalseEvents   = 16
 )
 
