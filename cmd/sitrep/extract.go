@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/actors"
 	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/input"
@@ -57,19 +58,30 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	status := 0
-	for item := range input.Read(ctx, fs.Args(), stdin, opts) {
-		if item.Err != nil {
-			fmt.Fprintf(stderr, "sitrep extract: %v\n", item.Err)
+	type result struct {
+		item input.Item
+		doc  sitrep.Document
+		err  error
+	}
+	extractOne := func(item input.Item) result {
+		r := result{item: item}
+		if item.Err == nil {
+			r.doc, r.err = x.Article(item.Article)
+		}
+		return r
+	}
+	for r := range ordered(input.Read(ctx, fs.Args(), stdin, opts), extractOne) {
+		if r.item.Err != nil {
+			fmt.Fprintf(stderr, "sitrep extract: %v\n", r.item.Err)
 			status = 1
 			continue
 		}
-		doc, err := x.Article(item.Article)
-		if err != nil {
-			fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", item.Article.Source, err)
+		if r.err != nil {
+			fmt.Fprintf(stderr, "sitrep extract: %s: %v\n", r.item.Article.Source, r.err)
 			status = 1
 			continue
 		}
-		if err := enc.Encode(doc); err != nil {
+		if err := enc.Encode(r.doc); err != nil {
 			fmt.Fprintf(stderr, "sitrep extract: write: %v\n", err)
 			return 1
 		}
