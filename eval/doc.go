@@ -13,6 +13,8 @@ package eval
 import (
 	"os"
 	"path/filepath"
+
+	"github.com/sitrep-project/sitrep"
 )
 
 // SharedDir returns the directory of shared, read-only development data:
@@ -37,4 +39,25 @@ func SharedDir() string {
 		}
 		dir = parent
 	}
+}
+
+// ACLEDNotes reads the ACLED development notes
+// (<shared>/data/acled-dev-2020/gold.jsonl) as articles, each published on
+// its event date: the realistic batch of short reports that benchmarks use.
+func ACLEDNotes() ([]sitrep.Article, error) {
+	path := filepath.Join(SharedDir(), "data", "acled-dev-2020", "gold.jsonl")
+	type row struct {
+		ID   string `json:"event_id_cnty"`
+		Text string `json:"text"`
+		Date string `json:"event_date"`
+	}
+	rows, err := readJSONL[row](path)
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]sitrep.Article, len(rows))
+	for i, r := range rows {
+		arts[i] = sitrep.Article{ID: r.ID, Text: r.Text, Published: r.Date, Source: path}
+	}
+	return arts, nil
 }

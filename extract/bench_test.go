@@ -1,8 +1,6 @@
 package extract_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,25 +12,9 @@ import (
 
 // acledNotes reads the ACLED development notes as articles, or skips.
 func acledNotes(b *testing.B) []sitrep.Article {
-	path := filepath.Join(eval.SharedDir(), "data", "acled-dev-2020", "gold.jsonl")
-	f, err := os.Open(path)
+	arts, err := eval.ACLEDNotes()
 	if err != nil {
 		b.Skipf("ACLED dev data not found (%v): set SITREP_SHARED", err)
-	}
-	defer f.Close()
-	var arts []sitrep.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var row struct {
-			ID   string `json:"event_id_cnty"`
-			Text string `json:"text"`
-			Date string `json:"event_date"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			b.Fatal(err)
-		}
-		arts = append(arts, sitrep.Article{ID: row.ID, Text: row.Text, Published: row.Date})
 	}
 	return arts
 }

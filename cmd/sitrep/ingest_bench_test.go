@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"io"
 	"iter"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -16,28 +13,11 @@ import (
 	"github.com/sitrep-project/sitrep/input"
 )
 
-// acledNotes reads the ACLED development notes as articles, each dated by
-// its event date, or skips.
+// acledNotes reads the ACLED development notes as articles, or skips.
 func acledNotes(tb testing.TB) []sitrep.Article {
-	path := filepath.Join(eval.SharedDir(), "data", "acled-dev-2020", "gold.jsonl")
-	f, err := os.Open(path)
+	arts, err := eval.ACLEDNotes()
 	if err != nil {
 		tb.Skipf("ACLED dev data not found (%v): set SITREP_SHARED", err)
-	}
-	defer f.Close()
-	var arts []sitrep.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var row struct {
-			ID   string `json:"event_id_cnty"`
-			Text string `json:"text"`
-			Date string `json:"event_date"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			tb.Fatal(err)
-		}
-		arts = append(arts, sitrep.Article{ID: row.ID, Text: row.Text, Published: row.Date, Source: path})
 	}
 	return arts
 }
