@@ -26,7 +26,7 @@ const (
 	actorInter2Floor  = 0.60
 	actorCountryFloor = 0.78
 	petrPairF1Floor   = 0.12
-	petrFalseEvents   = 16
+	petrFalseEvents   = 12
 )
 
 // TestEvalActors scores the actors the whole pipeline gives its events on

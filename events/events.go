@@ -523,7 +523,7 @@ var genericWords = map[string]bool{
 	"will": true, "would": true, "could": true, "might": true, "may": true, "should": true, "must": true,
 	"not": true, "never": true, "end": true, "stop": true, "halt": true, "prevent": true, "avoid": true,
 	"cease": true, "ready": true, "readiness": true, "against": false, "future": true, "possible": true,
-	"forms": true, "recent": true, "escalation": true,
+	"forms": true, "recent": true, "escalation": true, "pause": true, "lull": true, "respite": true,
 }
 
 // isTopic reports whether a violent trigger is the topic of something said
@@ -546,8 +546,9 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) {
 			return true
 		}
-		// "agreed a ceasefire after the worst fighting in decades"
-		if background[lw[k]] && k+1 < h.i && lw[k+1] == "the" {
+		// "agreed a ceasefire after the worst fighting in decades", "five
+		// years after crowds burned down its embassy"
+		if background[lw[k]] && (k+1 < h.i && lw[k+1] == "the" || k > 0 && durationUnits[lw[k-1]]) {
 			return true
 		}
 	}
@@ -570,6 +571,10 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 // press freedom", "a war on corruption".
 var abstractTargets = wordSet(`freedom freedoms rights democracy sovereignty constitution values dignity independence
 	justice corruption poverty terrorism reputation credibility integrity privacy`)
+
+// durationUnits before "after" or "since" put what follows in the past:
+// "years after the war".
+var durationUnits = wordSet(`years months weeks decades year month week decade`)
 
 // background words before "the" + trigger make the violence the setting of
 // what is told, not the news.
