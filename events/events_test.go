@@ -24,7 +24,7 @@ func TestTriggers(t *testing.T) {
 		{"Rockets hit the market.", "shelling"},
 		{"The rockets were on display at the parade.", ""},
 		{"Both sides agreed a ceasefire on Monday.", "truce"},
-		{"Both sides must respect the ceasefire.", ""},
+		{"The ceasefire was on everyone's mind.", ""},
 		{"An air strike hit the hospital.", "air"},
 		{"Gunmen stormed the village.", "attack"},
 		{"Police arrested ten protesters.", "arrest"},
