@@ -461,6 +461,8 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 8, weaponWords)
 	case "property":
 		return anyNear(lw, i, n, 10, propertyWords)
+	case "corpse":
+		return anyNear(lw, i, n, 8, corpseWords)
 	case "basewords":
 		return anyNear(lw, i, n, 5, baseWords)
 	case "aim":
@@ -490,6 +492,7 @@ var (
 	weaponWords = wordSet(`weapon weapons arms ammunition munitions explosives explosive bomb bombs ied ieds rifle rifles
 		grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device devices rpg
 		ak-47 trapped shells mortars`)
+	corpseWords = wordSet(`body bodies corpse corpses remains dead`)
 	baseWords = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
 		checkpoints garrison`)
 	propertyWords = wordSet(`house houses home homes building buildings vehicle vehicles car cars truck trucks shop shops

@@ -443,6 +443,11 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			typ, sub = "Strategic developments", "Arrests"
 			break
 		}
+		// an arson attack that hurts nobody destroys property
+		if ev.Killed == nil && ev.Injured == nil && e.hasAny("loot") && (ev.Actor2 == nil || ev.Actor2.Inter != 7) {
+			typ, sub = "Strategic developments", "Looting/property destruction"
+			break
+		}
 		fallthrough
 	case "shoot":
 		// fire at an armed target, or an exchange of small-arms fire with
@@ -486,6 +491,17 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	}
 }
 
+// hasAny reports whether any report of the event was read from a trigger
+// of the class.
+func (e *event) hasAny(class string) bool {
+	for _, c := range e.cands {
+		if c.has(class) {
+			return true
+		}
+	}
+	return false
+}
+
 // has reports whether the report was read from a trigger of the class.
 func (c *candidate) has(class string) bool {
 	for _, h := range c.hits {
@@ -518,8 +534,8 @@ func (e *event) byCrowd() bool {
 		// "was beaten up by locals": the agent follows
 		if i := strings.Index(f.target, " by "); i >= 0 && i < 12 {
 			sub = f.target[i:]
-			if fs := strings.Fields(sub); len(fs) > 4 {
-				sub = " " + strings.Join(fs[:4], " ") + " "
+			if fs := strings.Fields(sub); len(fs) > 6 {
+				sub = " " + strings.Join(fs[:6], " ") + " "
 			}
 		} else {
 			return false
@@ -543,6 +559,9 @@ func (e *event) aimedAtArmed() bool {
 	for _, c := range e.cands {
 		if c.trig.violent {
 			t := c.target
+			if i := strings.Index(t, " by "); i >= 0 {
+				t = t[:i+1] // "beaten by prison guards": who beat, not whom
+			}
 			if f := strings.Fields(t); len(f) > 8 {
 				t = " " + strings.Join(f[:8], " ") + " "
 			}
