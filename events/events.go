@@ -461,6 +461,8 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 8, weaponWords)
 	case "property":
 		return anyNear(lw, i, n, 10, propertyWords)
+	case "unquoted":
+		return !inQuote(lw, i)
 	case "corpse":
 		return anyNear(lw, i, n, 8, corpseWords)
 	case "basewords":

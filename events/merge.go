@@ -300,7 +300,7 @@ func (e *event) build(a *article) sitrep.Event {
 	}
 	a.figures(&ev, e)
 	ev.Date = a.eventDate(e.date(), ev.Scope)
-	if ev.Location == nil && tr.incident() {
+	if ev.Location == nil && tr.incident() && ev.Scope == sitrep.ScopeIncident {
 		// an incident the article places nowhere happened, as far as the
 		// text says, in the country the article is about
 		ev.Location = a.focusCountry()
@@ -328,7 +328,7 @@ func (e *event) build(a *article) sitrep.Event {
 // a demonstration's protesters or rioters, and the unidentified armed group
 // behind violence nobody claims, each of the event's country.
 func (a *article) defaultActors(ev *sitrep.Event) {
-	if ev.ACLEDEventType == nil {
+	if ev.ACLEDEventType == nil || ev.Scope != sitrep.ScopeIncident {
 		return
 	}
 	country := ""
@@ -617,6 +617,15 @@ func (a *article) figures(ev *sitrep.Event, e *event) {
 			civ.Cameo = civ.Country + "CVL"
 		}
 		ev.Actor2 = civ
+	}
+	if ev.Actor2 != nil && ev.Actor2.Inter == 7 && ev.Location != nil && ev.Location.Country != "" && ev.Actor2.Country != ev.Location.Country {
+		// civilians hit are of the place they were hit in, unless the
+		// text names their nationality
+		if !strings.Contains(strings.ToLower(ev.Actor2.Text), " ") || ev.Actor2.Country == "" {
+			cp := *ev.Actor2
+			cp.Country, cp.Cameo = ev.Location.Country, ev.Location.Country+"CVL"
+			ev.Actor2 = &cp
+		}
 	}
 	if ev.Actor2 != nil && ev.Actor2.Country == "" && ev.Actor2.Inter == 7 && ev.Location != nil {
 		cp := *ev.Actor2
