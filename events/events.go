@@ -487,7 +487,8 @@ func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 var (
 	groundWords = wordSet(`town towns village villages city cities area areas district districts territory control region
 		base bases positions position hill hills province neighbourhood neighborhood airport port island road highway bridge
-		camp camps outpost outposts checkpoint country zone enclave locality localities headquarters`)
+		camp camps outpost outposts checkpoint country zone enclave locality localities headquarters crossing border
+		front frontline site sites`)
 	claimWords = wordSet(`demand demands demanding demanded against slogans chanting chanted protest protesting calling
 		commemorate commemorated commemorating solidarity denounce denouncing rejecting protesters demonstrators
 		grievances rights wages salaries condemn condemning mark marking labor labour anniversary`)
