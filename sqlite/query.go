@@ -23,40 +23,19 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 	if err != nil {
 		return nil, err
 	}
-	q := `SELECT e.id, e.data FROM events e` + where + ` ORDER BY coalesce(e.date_start, e.date_end, ''), e.id`
+	q := `SELECT e.id, e.data FROM events e` + where + ` ORDER BY ` + orderKey + `, e.id`
 	if f.Limit > 0 && policy == s.policy {
 		q += ` LIMIT ` + strconv.Itoa(f.Limit)
 	}
-	if f.Text != "" {
-		var x int
-		err := s.r.QueryRowContext(ctx, `SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1`, f.Text).Scan(&x)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, sitrep.Errorf(sitrep.EInvalid, "text query %q: %v", f.Text, err)
-		}
+	if err := s.checkText(ctx, f.Text); err != nil {
+		return nil, err
 	}
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
-	var out []*sitrep.MergedEvent
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		var data string
-		if err := rows.Scan(&id, &data); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ev := &sitrep.MergedEvent{}
-		if err := json.Unmarshal([]byte(data), ev); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("event %d: %w", id, err)
-		}
-		out = append(out, ev)
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	out, ids, err := scanEvents(rows)
+	if err != nil {
 		return nil, err
 	}
 	if policy == s.policy {
@@ -82,6 +61,42 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 		}
 	}
 	return kept, nil
+}
+
+// checkText returns an EInvalid error when q is not a valid full-text
+// query, so that a user's typo is told apart from a failure of the store.
+func (s *Store) checkText(ctx context.Context, q string) error {
+	if q == "" {
+		return nil
+	}
+	var x int
+	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1`, q).Scan(&x)
+	switch {
+	case err == nil, errors.Is(err, sql.ErrNoRows):
+		return nil
+	case ctx.Err() != nil:
+		return ctx.Err()
+	}
+	return sitrep.Errorf(sitrep.EInvalid, "text query %q: %v", q, err)
+}
+
+// scanEvents reads rows of (id, data) and closes them.
+func scanEvents(rows *sql.Rows) (evs []*sitrep.MergedEvent, ids []int64, err error) {
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, nil, err
+		}
+		ev := &sitrep.MergedEvent{}
+		if err := json.Unmarshal(data, ev); err != nil {
+			return nil, nil, fmt.Errorf("event %d: %w", id, err)
+		}
+		evs = append(evs, ev)
+		ids = append(ids, id)
+	}
+	return evs, ids, rows.Err()
 }
 
 func (s *Store) policyFor(name string) (merge.Policy, error) {
@@ -133,9 +148,12 @@ func filterSQL(f sitrep.EventFilter, figuresLater bool) (string, []any, error) {
 			f.Type, f.Type, f.Type, escapeLike(f.Type)+"%")
 	}
 	if f.Actor != "" {
+		// The pattern is matched against the distinct names (actor_names),
+		// and the actors found by them through their indexes.
 		like := "%" + escapeLike(f.Actor) + "%"
+		names := `(SELECT name FROM actor_names WHERE name LIKE ? ESCAPE '\')`
 		add(`e.id IN (SELECT m.event FROM mentions m JOIN actors a ON a.mention = m.id
-			WHERE a.role <> 'claimant' AND (a.name LIKE ? ESCAPE '\' OR a.acled_name LIKE ? ESCAPE '\' OR a.text LIKE ? ESCAPE '\' OR a.cameo LIKE ? ESCAPE '\'))`, like, like, like, like)
+			WHERE a.role <> 'claimant' AND (a.name IN `+names+` OR a.acled_name IN `+names+` OR a.text IN `+names+` OR a.cameo IN `+names+`))`, like, like, like, like)
 	}
 	if f.Disputed != nil {
 		add(`e.disputed = ?`, *f.Disputed)
@@ -147,7 +165,7 @@ func filterSQL(f sitrep.EventFilter, figuresLater bool) (string, []any, error) {
 		add(`e.scope = ?`, f.Scope)
 	}
 	if f.Text != "" {
-		add(`e.id IN (SELECT m.event FROM mentions m WHERE m.article IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`, f.Text)
+		add(`e.id IN (SELECT m.event FROM articles_fts JOIN mentions m ON m.article = articles_fts.rowid WHERE articles_fts MATCH ?)`, f.Text)
 	}
 	if b := f.BBox; b != nil {
 		add(`e.id IN (SELECT id FROM events_rtree WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)`,

@@ -15,7 +15,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/sqlite"
 )
 
 // defaultDB is the database used without --db and $SITREP_DB.
@@ -27,20 +26,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = defaultDB
 	}
-	return fs.String("db", def, "the database (default $SITREP_DB, else ./sitrep.db)")
-}
-
-func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, path)
-}
-
-// openExisting opens a database that must exist already: a query on a
-// mistyped path should not create an empty database.
-func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no database at %s (ingest articles first, or give --db)", path)
-	}
-	return sqlite.Open(ctx, path)
+	return fs.String("db", def, "the database: a SQLite file, or a postgres:// URL (default $SITREP_DB, else ./sitrep.db)")
 }
 
 // exitFor is the exit status of a failed command: 2 for a bad request, 1

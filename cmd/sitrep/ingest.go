@@ -36,8 +36,10 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	policy := fs.String("policy", "", "reconcile figures as `conservative`, ucdp or nonpartisan (kept in the database; default: the database's, else conservative)")
 	force := fs.Bool("force", false, "extract and store again articles already stored")
 	batch := fs.Int("batch", defaultBatch, "articles stored per transaction")
+	var qf queueFlags
+	qf.register(fs, "publish the articles to this NATS JetStream server (`nats://HOST:4222`) for sitrep workers to store, instead of storing them")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: sitrep ingest [--db PATH] [--published DATE] [--outlet NAME] [--url URL] [--policy P] [--force] [FILE|DIR|FEED|- ...]")
+		fmt.Fprintln(stderr, "usage: sitrep ingest [--db PATH | --queue nats://HOST:4222] [--published DATE] [--outlet NAME] [--url URL] [--policy P] [--force] [FILE|DIR|FEED|- ...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -52,6 +54,13 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if *batch < 1 {
 		fmt.Fprintln(stderr, "sitrep ingest: --batch must be at least 1")
 		return 2
+	}
+	if *qf.url != "" {
+		if *policy != "" {
+			fmt.Fprintln(stderr, "sitrep ingest: --policy is kept in the database: set it with 'sitrep ingest --db URL --policy P' and no input, not with --queue")
+			return 2
+		}
+		return publishArticles(ctx, qf, *force, fs.Args(), stdin, opts, stderr)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
@@ -77,7 +86,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	sum, status := g.run(ctx, input.Read(ctx, fs.Args(), stdin, opts))
 	sum.write(stderr, *db)
 	if st, err := store.Stats(context.WithoutCancel(ctx)); err == nil {
-		fmt.Fprintf(stderr, "sitrep ingest: %s holds %d articles, %d reports, %d events\n", *db, st.Articles, st.Mentions, st.Events)
+		fmt.Fprintf(stderr, "sitrep ingest: %s holds %d articles, %d reports, %d events\n", redactDB(*db), st.Articles, st.Mentions, st.Events)
 	}
 	return status
 }

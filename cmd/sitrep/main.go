@@ -19,6 +19,8 @@ commands:
   export    write the stored events as acled, ucdp, cameo, plover, geojson or jsonl
   merge     merge events by hand: sitrep merge INTO OTHER ...
   split     take reports out of an event: sitrep split EVENT REPORT ...
+  worker    consume the articles 'ingest --queue' publishes (NATS JetStream) and store them
+  serve     web interface and HTTP JSON API over the database
   eval      print accuracy figures on the development data (../shared/data)
   version   print the version
 
@@ -51,6 +53,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runMerge(ctx, args[0], args[1:], stdout, stderr)
 	case "eval":
 		return runEval(ctx, args[1:], stdout, stderr)
+	case "worker":
+		return runWorker(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "sitrep", version)
 		return 0

@@ -1,0 +1,227 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/merge"
+)
+
+// Events returns the merged events f selects, by date then id.
+func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.MergedEvent, error) {
+	stored, err := policy(ctx, s.pool)
+	if err != nil {
+		return nil, err
+	}
+	want := stored
+	if f.Policy != "" {
+		if want, err = policyFor(f.Policy); err != nil {
+			return nil, err
+		}
+	}
+	where, args, err := s.filterSQL(f, want != stored)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT e.id, e.data FROM events e` + where + ` ORDER BY ` + orderKey + `, e.id`
+	if f.Limit > 0 && want == stored {
+		q += ` LIMIT ` + strconv.Itoa(f.Limit)
+	}
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
+	var out []*sitrep.MergedEvent
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ev := &sitrep.MergedEvent{}
+		if err := json.Unmarshal(data, ev); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("event %d: %w", id, err)
+		}
+		out = append(out, ev)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query events: %w", err)
+	}
+	if want == stored {
+		return out, nil
+	}
+	// Figures under another policy are reconciled afresh, and filtered
+	// on them here.
+	var kept []*sitrep.MergedEvent
+	for i, id := range ids {
+		ms, notes, err := readMentions(ctx, s.pool, id)
+		if err != nil {
+			return nil, err
+		}
+		ev := merge.Reconcile(out[i].ID, ms, notes, want)
+		if f.MinKilled > 0 {
+			if ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < f.MinKilled {
+				continue
+			}
+		}
+		kept = append(kept, ev)
+		if f.Limit > 0 && len(kept) == f.Limit {
+			break
+		}
+	}
+	return kept, nil
+}
+
+// filterSQL returns the WHERE clause of a filter and its arguments. With
+// figuresLater the killed filter is left to the caller.
+func (s *Store) filterSQL(f sitrep.EventFilter, figuresLater bool) (string, []any, error) {
+	var conds []string
+	var args []any
+	// add appends a condition whose parameters are written $ in order.
+	add := func(cond string, a ...any) {
+		for _, v := range a {
+			args = append(args, v)
+			cond = strings.Replace(cond, "$", "#"+strconv.Itoa(len(args)), 1)
+		}
+		conds = append(conds, strings.ReplaceAll(cond, "#", "$"))
+	}
+	if len(f.IDs) > 0 {
+		ids := make([]int64, len(f.IDs))
+		for i, s := range f.IDs {
+			id, err := parseID(s)
+			if err != nil {
+				return "", nil, err
+			}
+			ids[i] = id
+		}
+		add(`e.id = ANY($::bigint[])`, ids)
+	}
+	if f.Country != "" {
+		add(`lower(e.country) = lower($)`, f.Country)
+	}
+	if f.Admin1 != "" {
+		add(`lower(e.admin1) = lower($)`, f.Admin1)
+	}
+	if f.From != "" {
+		add(`coalesce(e.date_end, e.date_start) >= $`, f.From)
+	}
+	if f.To != "" {
+		add(`coalesce(e.date_start, e.date_end) <= $`, f.To)
+	}
+	if f.Type != "" {
+		add(`(lower(e.event_type) = lower($) OR lower(e.sub_event_type) = lower($) OR lower(e.plover) = lower($) OR e.cameo ILIKE $)`,
+			f.Type, f.Type, f.Type, escapeLike(f.Type)+"%")
+	}
+	if f.Actor != "" {
+		like := "%" + escapeLike(f.Actor) + "%"
+		add(`e.id IN (SELECT m.event FROM mentions m JOIN actors a ON a.mention = m.id
+			WHERE a.role <> 'claimant' AND (a.name ILIKE $ OR a.acled_name ILIKE $ OR a.text ILIKE $ OR a.cameo ILIKE $))`, like, like, like, like)
+	}
+	if f.Disputed != nil {
+		add(`e.disputed = $`, *f.Disputed)
+	}
+	if f.MinKilled > 0 && !figuresLater {
+		add(`e.killed_low >= $`, f.MinKilled)
+	}
+	if f.Scope != "" {
+		add(`e.scope = $`, f.Scope)
+	}
+	if f.Text != "" {
+		q, err := textQuery(f.Text)
+		if err != nil {
+			return "", nil, err
+		}
+		add(`e.id IN (SELECT m.event FROM mentions m JOIN articles a ON a.id = m.article WHERE a.tsv @@ websearch_to_tsquery('simple', $))`, q)
+	}
+	if b := f.BBox; b != nil {
+		if s.postgis {
+			add(`e.geom && ST_MakeEnvelope($, $, $, $, 4326)`, b.MinLon, b.MinLat, b.MaxLon, b.MaxLat)
+		} else {
+			add(`e.pt <@ box(point($, $), point($, $))`, b.MinLon, b.MinLat, b.MaxLon, b.MaxLat)
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// textQuery turns a full-text query as the SQLite store reads it (FTS5:
+// words, "phrases", OR, NOT, AND) into one PostgreSQL's websearch_to_tsquery
+// reads the same way; an unclosed quote is an error on both engines.
+func textQuery(q string) (string, error) {
+	if strings.Count(q, `"`)%2 != 0 {
+		return "", sitrep.Errorf(sitrep.EInvalid, "text query %q: unclosed quote", q)
+	}
+	var out []string
+	inPhrase := false
+	for _, w := range strings.Fields(q) {
+		if strings.Count(w, `"`)%2 != 0 {
+			inPhrase = !inPhrase
+		}
+		switch {
+		case inPhrase:
+		case w == "AND":
+			continue
+		case w == "NOT":
+			out = append(out, "-")
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1] == "-" {
+			out[n-1] = "-" + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " "), nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Event returns one merged event.
+func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, error) {
+	n, err := parseID(id)
+	if err != nil {
+		return nil, err
+	}
+	var data []byte
+	err = s.pool.QueryRow(ctx, `SELECT data FROM events WHERE id = $1`, n).Scan(&data)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ev := &sitrep.MergedEvent{}
+	if err := json.Unmarshal(data, ev); err != nil {
+		return nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	return ev, nil
+}
+
+// Mentions returns the reports merged into an event, in merge order.
+func (s *Store) Mentions(ctx context.Context, id string) ([]sitrep.Mention, error) {
+	n, err := parseID(id)
+	if err != nil {
+		return nil, err
+	}
+	ms, _, err := readMentions(ctx, s.pool, n)
+	if err == nil && len(ms) == 0 {
+		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
+	}
+	return ms, err
+}

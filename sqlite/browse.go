@@ -1,0 +1,418 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/merge"
+)
+
+var _ sitrep.EventBrowser = (*Store)(nil)
+
+// orderKey is what events are listed by, before their id: the start day,
+// else the end day. Migration 0002 indexes it.
+const orderKey = `coalesce(e.date_start, e.date_end, '')`
+
+// DefaultPageSize is the page size of EventPage and Articles when none is
+// given.
+const DefaultPageSize = 100
+
+// cursor is a position in the order of events or articles: the sort key and
+// id of the last row of a page.
+type cursor struct {
+	key string
+	id  int64
+}
+
+func (c cursor) String() string {
+	return base64.RawURLEncoding.EncodeToString([]byte(c.key + "|" + strconv.FormatInt(c.id, 10)))
+}
+
+func parseCursor(s string) (*cursor, error) {
+	if s == "" {
+		return nil, nil
+	}
+	bad := sitrep.Errorf(sitrep.EInvalid, "bad cursor %q: pass the next_cursor of a previous page", s)
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, bad
+	}
+	key, id, ok := strings.Cut(string(raw), "|")
+	n, err := strconv.ParseInt(id, 10, 64)
+	if !ok || err != nil || n < 0 || len(key) > 10 {
+		return nil, bad
+	}
+	return &cursor{key: key, id: n}, nil
+}
+
+// EventPage returns up to f.Limit (else DefaultPageSize) events that f
+// selects after the cursor, by date then id, or newest first.
+func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after string, newestFirst bool) (sitrep.EventPage, error) {
+	evs, _, next, err := s.eventPage(ctx, f, after, newestFirst, false)
+	return sitrep.EventPage{Events: evs, Next: next}, err
+}
+
+// EventPageJSON is EventPage with each event as JSON: as the store keeps
+// it, which spares decoding it only to encode it again, unless f.Policy
+// asks for figures reconciled afresh. It is what the HTTP API serves.
+func (s *Store) EventPageJSON(ctx context.Context, f sitrep.EventFilter, after string, newestFirst bool) ([]json.RawMessage, string, error) {
+	_, raws, next, err := s.eventPage(ctx, f, after, newestFirst, true)
+	return raws, next, err
+}
+
+// eventPage reads a page of events, decoded or, with raw, as JSON.
+func (s *Store) eventPage(ctx context.Context, f sitrep.EventFilter, after string, newestFirst, raw bool) ([]*sitrep.MergedEvent, []json.RawMessage, string, error) {
+	limit := f.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	at, err := parseCursor(after)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	policy, err := s.policyFor(f.Policy)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	repolicy := policy != s.policy
+	where, args, err := filterSQL(f, repolicy)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	if err := s.checkText(ctx, f.Text); err != nil {
+		return nil, nil, "", err
+	}
+	cmp, dir := ">", "ASC"
+	if newestFirst {
+		cmp, dir = "<", "DESC"
+	}
+	var kept []*sitrep.MergedEvent
+	var raws []json.RawMessage
+	var keys []cursor
+	// Under another policy the figures, and so the killed filter, are
+	// known only once reconciled: read on until the page is full.
+	for {
+		w, a := where, args
+		if at != nil {
+			cond := `(` + orderKey + ` ` + cmp + ` ? OR (` + orderKey + ` = ? AND e.id ` + cmp + ` ?))`
+			if w == "" {
+				w = " WHERE " + cond
+			} else {
+				w += " AND " + cond
+			}
+			a = append(append([]any{}, a...), at.key, at.key, at.id)
+		}
+		q := `SELECT e.id, ` + orderKey + `, e.data FROM events e` + w +
+			` ORDER BY ` + orderKey + ` ` + dir + `, e.id ` + dir + ` LIMIT ` + strconv.Itoa(limit+1)
+		rows, err := s.r.QueryContext(ctx, q, a...)
+		if err != nil {
+			return nil, nil, "", fmt.Errorf("query events: %w", err)
+		}
+		read, err := scanKeyed(rows)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		for _, r := range read {
+			at = &r.cursor
+			switch {
+			case raw && !repolicy:
+				raws = append(raws, r.data)
+			default:
+				ev := &sitrep.MergedEvent{}
+				if err := json.Unmarshal(r.data, ev); err != nil {
+					return nil, nil, "", fmt.Errorf("event %d: %w", r.id, err)
+				}
+				if repolicy {
+					if ev, err = s.reconciled(ctx, r.id, ev.ID, policy, f.MinKilled); err != nil {
+						return nil, nil, "", err
+					}
+					if ev == nil {
+						continue
+					}
+				}
+				if raw {
+					data, err := json.Marshal(ev)
+					if err != nil {
+						return nil, nil, "", err
+					}
+					raws = append(raws, data)
+				} else {
+					kept = append(kept, ev)
+				}
+			}
+			keys = append(keys, *at)
+			if len(keys) > limit {
+				break
+			}
+		}
+		if len(keys) > limit || len(read) <= limit {
+			break
+		}
+	}
+	next := ""
+	if len(keys) > limit {
+		next = keys[limit-1].String()
+		if raw {
+			raws = raws[:limit]
+		} else {
+			kept = kept[:limit]
+		}
+	}
+	return kept, raws, next, nil
+}
+
+// keyedRow is an event row as a page reads it.
+type keyedRow struct {
+	cursor
+	data []byte
+}
+
+// scanKeyed reads rows of (id, sort key, data) and closes them.
+func scanKeyed(rows *sql.Rows) ([]keyedRow, error) {
+	defer rows.Close()
+	var out []keyedRow
+	for rows.Next() {
+		var r keyedRow
+		if err := rows.Scan(&r.id, &r.key, &r.data); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// reconciled returns an event reconciled afresh under policy, or nil when
+// its killed figure falls below minKilled.
+func (s *Store) reconciled(ctx context.Context, id int64, name string, policy merge.Policy, minKilled int) (*sitrep.MergedEvent, error) {
+	ms, notes, err := s.readMentions(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	ev := merge.Reconcile(name, ms, notes, policy)
+	if minKilled > 0 && (ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < minKilled) {
+		return nil, nil
+	}
+	return ev, nil
+}
+
+// EventPoints returns the points of up to f.Limit events that f selects and
+// that have coordinates, newest first. Figures are the store's policy's.
+func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep.EventPoint, error) {
+	where, args, err := filterSQL(f, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkText(ctx, f.Text); err != nil {
+		return nil, err
+	}
+	if where == "" {
+		where = " WHERE e.lat IS NOT NULL"
+	} else {
+		where += " AND e.lat IS NOT NULL"
+	}
+	q := `SELECT e.id, e.lon, e.lat, ` + orderKey + `, coalesce(e.event_type, ''), coalesce(e.sub_event_type, ''),
+		coalesce(e.plover, ''), coalesce(e.cameo, ''), e.killed_low, e.disputed, coalesce(e.location, ''), e.country
+		FROM events e` + where + ` ORDER BY ` + orderKey + ` DESC, e.id DESC`
+	if f.Limit > 0 {
+		q += ` LIMIT ` + strconv.Itoa(f.Limit)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query points: %w", err)
+	}
+	defer rows.Close()
+	out := []sitrep.EventPoint{}
+	for rows.Next() {
+		var p sitrep.EventPoint
+		var id int64
+		var killed sql.NullInt64
+		if err := rows.Scan(&id, &p.Lon, &p.Lat, &p.Date, &p.Type, &p.SubType, &p.Plover, &p.Cameo, &killed, &p.Disputed, &p.Place, &p.Country); err != nil {
+			return nil, err
+		}
+		p.ID = strconv.FormatInt(id, 10)
+		if killed.Valid {
+			k := int(killed.Int64)
+			p.Killed = &k
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Series counts the events f selects by day or week and, optionally, by
+// country or ACLED type. Figures are the store's policy's.
+func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval string) ([]sitrep.SeriesPoint, error) {
+	var group string
+	switch by {
+	case sitrep.ByNone:
+		group = `''`
+	case sitrep.ByCountry:
+		group = `e.country`
+	case sitrep.ByType:
+		group = `coalesce(e.event_type, '')`
+	default:
+		return nil, sitrep.Errorf(sitrep.EInvalid, "series by %q: want country or type", by)
+	}
+	if interval != sitrep.IntervalDay && interval != sitrep.IntervalWeek && interval != sitrep.IntervalAll {
+		return nil, sitrep.Errorf(sitrep.EInvalid, "series interval %q: want day, week or all", interval)
+	}
+	where, args, err := filterSQL(f, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkText(ctx, f.Text); err != nil {
+		return nil, err
+	}
+	day := orderKey
+	if interval == sitrep.IntervalAll {
+		day = `''`
+	}
+	q := `SELECT ` + day + ` AS day, ` + group + ` AS g, count(*), sum(coalesce(e.killed_low, 0))
+		FROM events e` + where + ` GROUP BY day, g ORDER BY day, g`
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query series: %w", err)
+	}
+	defer rows.Close()
+	out := []sitrep.SeriesPoint{}
+	at := map[[2]string]int{} // (date, group) -> index in out
+	for rows.Next() {
+		var day, g string
+		var n, killed int
+		if err := rows.Scan(&day, &g, &n, &killed); err != nil {
+			return nil, err
+		}
+		if interval != sitrep.IntervalAll {
+			t, err := time.Parse(time.DateOnly, day)
+			if err != nil {
+				continue // no date, or not a day
+			}
+			if interval == sitrep.IntervalWeek {
+				t = t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)) // back to Monday
+			}
+			day = t.Format(time.DateOnly)
+		}
+		k := [2]string{day, g}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, sitrep.SeriesPoint{Group: g, Date: k[0]})
+		}
+		out[i].Events += n
+		out[i].Killed += killed
+	}
+	return out, rows.Err()
+}
+
+const articleColumns = `a.id, a.article_id, a.outlet, a.url, a.published, a.title, a.ingested_at,
+	(SELECT count(*) FROM mentions m WHERE m.article = a.id)`
+
+func scanSummary(sc interface{ Scan(...any) error }, rowid *int64, a *sitrep.ArticleSummary, extra ...any) error {
+	return sc.Scan(append([]any{rowid, &a.ID, &a.Outlet, &a.URL, &a.Published, &a.Title, &a.IngestedAt, &a.Mentions}, extra...)...)
+}
+
+// Articles returns up to limit (else DefaultPageSize) articles, the most
+// recently stored first, after the cursor.
+func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep.ArticleSummary, string, error) {
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	at, err := parseCursor(after)
+	if err != nil {
+		return nil, "", err
+	}
+	before := int64(1<<63 - 1)
+	if at != nil {
+		before = at.id
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`, before, limit+1)
+	if err != nil {
+		return nil, "", fmt.Errorf("query articles: %w", err)
+	}
+	defer rows.Close()
+	out := []sitrep.ArticleSummary{}
+	var last []int64
+	for rows.Next() {
+		var a sitrep.ArticleSummary
+		var rowid int64
+		if err := scanSummary(rows, &rowid, &a); err != nil {
+			return nil, "", err
+		}
+		out = append(out, a)
+		last = append(last, rowid)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(out) > limit {
+		out = out[:limit]
+		next = cursor{id: last[limit-1]}.String()
+	}
+	return out, next, nil
+}
+
+// Article returns a stored article with its text, its places and the
+// events found in it.
+func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, error) {
+	a := &sitrep.StoredArticle{Places: []sitrep.Place{}, Events: []sitrep.ArticleMention{}}
+	var rowid int64
+	var warnings string
+	err := scanSummary(s.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.lang, a.text, a.warnings FROM articles a WHERE a.article_id = ?`, id),
+		&rowid, &a.ArticleSummary, &a.Lang, &a.Text, &warnings)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, sitrep.Errorf(sitrep.ENotFound, "no article %q", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(warnings), &a.Warnings); err != nil {
+		return nil, fmt.Errorf("article %s: warnings: %w", id, err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT text, start, end, name, country, admin1, kind, lat, lon, geonameid FROM places WHERE article = ? ORDER BY start, id`, rowid)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var p sitrep.Place
+		var name, country, admin1, kind sql.NullString
+		if err := rows.Scan(&p.Text, &p.Start, &p.End, &name, &country, &admin1, &kind, &p.Lat, &p.Lon, &p.GeonameID); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p.Name, p.Country, p.Admin1, p.Kind = name.String, country.String, admin1.String, kind.String
+		a.Places = append(a.Places, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.r.QueryContext(ctx, `SELECT mention_id, event, reason, score, data FROM mentions WHERE article = ? ORDER BY id`, rowid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m sitrep.ArticleMention
+		var event int64
+		var data string
+		if err := rows.Scan(&m.ID, &event, &m.Reason, &m.Score, &data); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(data), &m.Event); err != nil {
+			return nil, fmt.Errorf("mention %s: %w", m.ID, err)
+		}
+		m.EventID = strconv.FormatInt(event, 10)
+		a.Events = append(a.Events, m)
+	}
+	return a, rows.Err()
+}
