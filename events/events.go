@@ -496,7 +496,7 @@ var (
 		grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device devices rpg
 		ak-47 trapped shells mortars`)
 	corpseWords = wordSet(`body bodies corpse corpses remains dead`)
-	baseWords = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
+	baseWords   = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
 		checkpoints garrison`)
 	propertyWords = wordSet(`house houses home homes building buildings vehicle vehicles car cars truck trucks shop shops
 		store stores market property properties office offices facility facilities plant school schools church churches
