@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/sitrep-project/sitrep"
+	httpapi "github.com/sitrep-project/sitrep/http"
 	"github.com/sitrep-project/sitrep/input"
 )
 
@@ -141,10 +142,16 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 // filters the map when brushed, and a filter typed in the form lands in the
 // address.
 func TestBrowserMapEventAndFilter(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) { browseMapEventAndFilter(t, e.open) })
+	}
+}
+
+func browseMapEventAndFilter(t *testing.T, open func(testing.TB) httpapi.Store) {
 	seed := sharedFile(t, "seed/ganja-2020-10-17.txt")
 	acled := sharedFile(t, "data/acled-dev-2020/gold.jsonl")
 	ctx := browser(t)
-	store := openStore(t)
+	store := open(t)
 	ingest(t, store, input.Options{}, acled)
 	ingest(t, store, seedOptions, seed)
 	srv := serve(t, httpapiConfig(store))

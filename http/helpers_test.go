@@ -17,6 +17,8 @@ import (
 	"github.com/sitrep-project/sitrep/extract"
 	httpapi "github.com/sitrep-project/sitrep/http"
 	"github.com/sitrep-project/sitrep/input"
+	"github.com/sitrep-project/sitrep/postgres"
+	"github.com/sitrep-project/sitrep/postgres/postgrestest"
 	"github.com/sitrep-project/sitrep/sqlite"
 	"github.com/sitrep-project/sitrep/web"
 )
@@ -25,7 +27,7 @@ var extractor = sync.OnceValues(extract.New)
 
 // ingest reads the articles at paths as `sitrep ingest` does, extracts
 // them and stores them.
-func ingest(t testing.TB, store *sqlite.Store, opts input.Options, paths ...string) {
+func ingest(t testing.TB, store httpapi.Store, opts input.Options, paths ...string) {
 	t.Helper()
 	x, err := extractor()
 	if err != nil {
@@ -55,7 +57,7 @@ func ingest(t testing.TB, store *sqlite.Store, opts input.Options, paths ...stri
 }
 
 // ingestArticle extracts and stores one article given as a value.
-func ingestArticle(t testing.TB, store *sqlite.Store, art sitrep.Article) sitrep.Document {
+func ingestArticle(t testing.TB, store httpapi.Store, art sitrep.Article) sitrep.Document {
 	t.Helper()
 	x, err := extractor()
 	if err != nil {
@@ -79,6 +81,24 @@ func openStore(t testing.TB) *sqlite.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// engines are the stores the browser tests run against: SQLite, and
+// PostgreSQL where a server is at hand (required under CI=true).
+var engines = []struct {
+	name string
+	open func(t testing.TB) httpapi.Store
+}{
+	{"sqlite", func(t testing.TB) httpapi.Store { return openStore(t) }},
+	{"postgres", func(t testing.TB) httpapi.Store {
+		t.Helper()
+		s, err := postgres.Open(context.Background(), postgrestest.Database(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}},
 }
 
 // sharedFile returns the path of a file of the shared development data,
@@ -150,4 +170,4 @@ func do(t testing.TB, srv *httptest.Server, method, path, token, body string) (i
 	return resp.StatusCode, string(b)
 }
 
-func httpapiConfig(store *sqlite.Store) httpapi.Config { return httpapi.Config{Store: store} }
+func httpapiConfig(store httpapi.Store) httpapi.Config { return httpapi.Config{Store: store} }
