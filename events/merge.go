@@ -624,6 +624,9 @@ func (a *article) figures(ev *sitrep.Event, e *event) {
 		if !strings.Contains(strings.ToLower(ev.Actor2.Text), " ") || ev.Actor2.Country == "" {
 			cp := *ev.Actor2
 			cp.Country, cp.Cameo = ev.Location.Country, ev.Location.Country+"CVL"
+			if a.in.CountryName != nil {
+				cp.ACLEDName = "Civilians (" + a.in.CountryName(cp.Country) + ")"
+			}
 			ev.Actor2 = &cp
 		}
 	}
