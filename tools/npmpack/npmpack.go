@@ -93,3 +93,16 @@ func Untar(data []byte) (map[string][]byte, error) {
 		files[name] = b
 	}
 }
+
+// CacheDir returns the directory tarballs are kept in: cache when given
+// (created if need be), else a new temporary directory that done removes.
+func CacheDir(cache, prefix string) (dir string, done func(), err error) {
+	if cache != "" {
+		return cache, func() {}, os.MkdirAll(cache, 0o755)
+	}
+	tmp, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", nil, err
+	}
+	return tmp, func() { os.RemoveAll(tmp) }, nil
+}

@@ -81,17 +81,11 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("web: ")
 
-	dir := *cache
-	if dir == "" {
-		tmp, err := os.MkdirTemp("", "sitrep-web-")
-		if err != nil {
-			log.Fatal(err)
-		}
-		defer os.RemoveAll(tmp)
-		dir = tmp
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+	dir, done, err := npmpack.CacheDir(*cache, "sitrep-web-")
+	if err != nil {
 		log.Fatal(err)
 	}
+	defer done()
 	if err := os.RemoveAll(*out); err != nil {
 		log.Fatal(err)
 	}
