@@ -491,7 +491,8 @@ var (
 		front frontline site sites`)
 	claimWords = wordSet(`demand demands demanding demanded against slogans chanting chanted protest protesting calling
 		commemorate commemorated commemorating solidarity denounce denouncing rejecting protesters demonstrators
-		grievances rights wages salaries condemn condemning mark marking labor labour anniversary`)
+		grievances rights wages salaries condemn condemning mark marking labor labour anniversary complaining
+		complain complained`)
 	weaponWords = wordSet(`weapon weapons arms ammunition munitions explosives explosive bomb bombs ied ieds rifle rifles
 		grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device devices rpg
 		ak-47 trapped shells mortars`)
@@ -846,7 +847,9 @@ func (a *article) date(body, trig sitrep.Span) *sitrep.Time {
 		if t.Value == nil || t.Kind == "duration" || t.Kind == "since" || !body.Contains(sitrep.Span{Start: t.Start, End: t.End}) {
 			continue
 		}
-		d := abs(t.Start - trig.Start)
+		// a day beats a month or a year ("On 30 April 2020, teachers who
+		// passed the test in 2019 protested"); then the nearer
+		d := abs(t.Start-trig.Start) - 10000*len(*t.Value)
 		if d < bestD {
 			best, bestD = t, d
 		}
