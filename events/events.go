@@ -51,6 +51,9 @@ type candidate struct {
 	words, target, subject string
 	// hits are the triggers the report was read from
 	hits []hit
+	// next holds the words of the sentences after a demonstration's, where
+	// an intervention is often told
+	next string
 }
 
 // Extract returns the events of an article, the main event first.
@@ -672,6 +675,11 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		c.actor2 = a.armedTarget(body, c.span, c.actor1)
 	}
 	if c.trig.demo {
+		// how it went is often told in the next sentences: "Police
+		// dispersed the group."
+		for k := si + 1; k < len(a.in.Sentences) && k <= si+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
+			c.next += clauseWords(&a.in.Sentences[k], a.in.Sentences[k].Span)
+		}
 		// who demonstrates: the protesters or rioters named in the clause;
 		// when forces named as acting on them ("police killed two
 		// protesters"), they are the target

@@ -475,7 +475,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			typ, sub = "Riots", "Violent demonstration"
 		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil:
 			sub = "Excessive force against protesters"
-		case hasCue(words, "intervene") || hasCue(e.demoWords(), "arrest"):
+		case hasCue(words, "intervene") || hasCue(e.demoWords(), "arrest") || hasCue(e.first().next, "intervene"):
 			sub = "Protest with intervention"
 		}
 	}
