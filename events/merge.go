@@ -529,6 +529,11 @@ func (e *event) demoWords() string {
 func (e *event) byCrowd() bool {
 	f := e.first()
 	sub := f.subject
+	if strings.HasPrefix(f.target, " between ") {
+		// "a clash between two groups of the community"
+		fs := strings.Fields(f.target)
+		sub += " " + strings.Join(fs[:min(len(fs), 8)], " ") + " "
+	}
 	passive := strings.HasSuffix(sub, " were ") || strings.HasSuffix(sub, " was ") || strings.HasSuffix(sub, " been ")
 	if passive {
 		// "was beaten up by locals": the agent follows
