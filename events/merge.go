@@ -435,7 +435,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	words := e.words()
 	military := ev.Victims != nil && (*ev.Victims == sitrep.VictimsMilitary || *ev.Victims == sitrep.VictimsMixed)
 	civilians := ev.Actor2 != nil && ev.Actor2.Inter == 7 || ev.Victims != nil && *ev.Victims == sitrep.VictimsCivilians
-	armedTarget := ev.Actor2 != nil && armed(ev.Actor2) || military || !civilians && e.aimedAtArmed()
+	armedTarget := ev.Actor2 != nil && armedForce(ev.Actor2) || military || !civilians && e.aimedAtArmed()
 	switch tr.class {
 	case "attack", "kill":
 		// raids and beatings with arrests and no one killed are arrests
@@ -489,6 +489,12 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	if typ != "" {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
+}
+
+// armedForce reports whether an actor is an armed force or group, which
+// makes violence against it a battle; rioters are not.
+func armedForce(a *sitrep.Actor) bool {
+	return armed(a) && a.Inter != 5 && a.Inter != 6
 }
 
 // hasAny reports whether any report of the event was read from a trigger
