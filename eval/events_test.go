@@ -17,8 +17,8 @@ var eventFigures = []struct {
 	floor, target float64
 	get           func(a *ACLEDReport, c *CASEReport, p *PLOVERReport) float64
 }{
-	{"ACLED event type accuracy", 0.83, 0.92, func(a *ACLEDReport, _ *CASEReport, _ *PLOVERReport) float64 { return a.Types.Accuracy() }},
-	{"ACLED sub-event type accuracy", 0.80, 0.85, func(a *ACLEDReport, _ *CASEReport, _ *PLOVERReport) float64 { return a.SubTypes.Accuracy() }},
+	{"ACLED event type accuracy", 0.85, 0.92, func(a *ACLEDReport, _ *CASEReport, _ *PLOVERReport) float64 { return a.Types.Accuracy() }},
+	{"ACLED sub-event type accuracy", 0.82, 0.85, func(a *ACLEDReport, _ *CASEReport, _ *PLOVERReport) float64 { return a.SubTypes.Accuracy() }},
 	{"ACLED fatalities exact", 0.90, 0.90, func(a *ACLEDReport, _ *CASEReport, _ *PLOVERReport) float64 {
 		return ratio(a.FatalRight, a.FatalN)
 	}},
