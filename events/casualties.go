@@ -263,10 +263,6 @@ func casualtyBefore(lw []string, i int, adjacent bool) (killed, ok bool) {
 	return false, false
 }
 
-func isDemonymLike(w string) bool {
-	return strings.HasSuffix(w, "an") || strings.HasSuffix(w, "i") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish")
-}
-
 func countOf(q numbers.Quantity) *sitrep.Count {
 	return sitrep.NewCount(q.Low, q.Best, q.High)
 }

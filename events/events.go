@@ -689,9 +689,6 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 			c.actor2 = d
 		}
 	}
-	for _, f := range figs {
-		_ = f
-	}
 	for k := range lw {
 		if partialCues[lw[k]] && cl.Span.Contains(s.Tokens[k].Span) && k+1 < len(lw) {
 			c.partial = true
