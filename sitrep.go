@@ -20,6 +20,9 @@ type Article struct {
 	// Source names the input the article was read from (a file path, a
 	// JSONL line), for error messages; it is not part of the output.
 	Source string `json:"-"`
+	// FromHTML is set when Text was extracted from an HTML page: the
+	// output then repeats the text its offsets refer to.
+	FromHTML bool `json:"-"`
 }
 
 // Span is a byte range [Start, End) of the article text.

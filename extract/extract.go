@@ -66,8 +66,8 @@ func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
 	doc.Outlet = optional(art.Outlet)
 	doc.URL = optional(art.URL)
 	doc.Title = optional(art.Title)
-	if art.HTML != "" {
-		doc.Text = art.Text
+	if art.HTML != "" || art.FromHTML {
+		doc.Text = art.Text // the text offsets refer to, which the input did not hold
 	}
 	var pub *time.Time
 	if art.Published != "" {

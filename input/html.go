@@ -35,13 +35,15 @@ func (r *reader) htmlArticle(name, id, raw string, given fields) Item {
 	if isBlank(text) {
 		return fail(invalid(nil, "%s: empty article: no text found in the HTML", name))
 	}
-	return r.article(name, id, text, given, fields{
+	it := r.article(name, id, text, given, fields{
 		Published: firstOf(meta.Published, extracted.Published),
 		Outlet:    firstOf(meta.Outlet, extracted.Outlet),
 		URL:       firstOf(meta.URL, extracted.URL),
 		Title:     firstOf(meta.Title, extracted.Title),
 		Lang:      firstOf(meta.Lang, extracted.Lang),
 	})
+	it.Article.FromHTML = it.Err == nil
+	return it
 }
 
 // decodeHTML returns the page as UTF-8, less a byte order mark. A page that

@@ -117,3 +117,38 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractHTMLReturnsItsText(t *testing.T) {
+	page := `<html><head><title>Clashes | Daily Courier</title><meta property="article:published_time" content="2021-03-10T08:00:00Z"></head>
+<body><nav>Home</nav><article><h1>Clashes near Gao</h1><p>Rebels attacked an army post near Gao on Tuesday, killing three soldiers, the army said.</p></article></body></html>`
+	p := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCmd(t, "", "extract", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Text      string `json:"text"`
+		Published string `json:"published"`
+		Places    []struct {
+			Text       string `json:"text"`
+			Start, End int
+		} `json:"places"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "Rebels attacked") || strings.Contains(doc.Text, "<") || doc.Published != "2021-03-10" {
+		t.Fatalf("text %q, published %q", doc.Text, doc.Published)
+	}
+	if len(doc.Places) == 0 {
+		t.Fatal("no places")
+	}
+	for _, pl := range doc.Places {
+		if doc.Text[pl.Start:pl.End] != pl.Text {
+			t.Errorf("place %q at %d:%d reads %q in the returned text", pl.Text, pl.Start, pl.End, doc.Text[pl.Start:pl.End])
+		}
+	}
+}
