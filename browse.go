@@ -2,6 +2,7 @@ package sitrep
 
 import (
 	"context"
+	"encoding/base64"
 	"strconv"
 	"strings"
 	"time"
@@ -143,4 +144,35 @@ func (f EventFilter) Validate() error {
 		return Errorf(EInvalid, "limit %d: want 0 or more", f.Limit)
 	}
 	return nil
+}
+
+// PageCursor is a position in a listing of events or articles: the sort key
+// and id of the last row of a page. Its String form is what clients pass
+// back as the cursor of the next page; every store reads the same form.
+type PageCursor struct {
+	Key string
+	ID  int64
+}
+
+func (c PageCursor) String() string {
+	return base64.RawURLEncoding.EncodeToString([]byte(c.Key + "|" + strconv.FormatInt(c.ID, 10)))
+}
+
+// ParsePageCursor reads a cursor a client passed back: nil for none, an
+// EInvalid error for one no page gave.
+func ParsePageCursor(s string) (*PageCursor, error) {
+	if s == "" {
+		return nil, nil
+	}
+	bad := Errorf(EInvalid, "bad cursor %q: pass the next_cursor of a previous page", s)
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, bad
+	}
+	key, id, ok := strings.Cut(string(raw), "|")
+	n, err := strconv.ParseInt(id, 10, 64)
+	if !ok || err != nil || n < 0 || len(key) > 10 {
+		return nil, bad
+	}
+	return &PageCursor{Key: key, ID: n}, nil
 }

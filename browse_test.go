@@ -48,3 +48,19 @@ func TestEventFilterValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestPageCursorRoundTrip(t *testing.T) {
+	c := PageCursor{Key: "2020-10-16", ID: 2366}
+	got, err := ParsePageCursor(c.String())
+	if err != nil || got == nil || *got != c {
+		t.Fatalf("ParsePageCursor(%q) = %+v, %v", c.String(), got, err)
+	}
+	if got, err := ParsePageCursor(""); got != nil || err != nil {
+		t.Errorf("empty cursor = %+v, %v; want none", got, err)
+	}
+	for _, bad := range []string{"not base64!", "eHl6", PageCursor{Key: "a-very-long-key", ID: 1}.String()} {
+		if _, err := ParsePageCursor(bad); ErrorCode(err) != EInvalid {
+			t.Errorf("ParsePageCursor(%q) error %v, want EInvalid", bad, err)
+		}
+	}
+}

@@ -2,12 +2,10 @@ package postgres
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -25,33 +23,10 @@ const orderKey = `coalesce(e.date_start, e.date_end, '')`
 // given.
 const DefaultPageSize = 100
 
-// cursor is a position in the order of events or articles: the sort key and
-// id of the last row of a page. It reads as the SQLite store's does.
-type cursor struct {
-	key string
-	id  int64
-}
+// cursor is a position in the order of events or articles.
+type cursor = sitrep.PageCursor
 
-func (c cursor) String() string {
-	return base64.RawURLEncoding.EncodeToString([]byte(c.key + "|" + strconv.FormatInt(c.id, 10)))
-}
-
-func parseCursor(s string) (*cursor, error) {
-	if s == "" {
-		return nil, nil
-	}
-	bad := sitrep.Errorf(sitrep.EInvalid, "bad cursor %q: pass the next_cursor of a previous page", s)
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return nil, bad
-	}
-	key, id, ok := strings.Cut(string(raw), "|")
-	n, err := strconv.ParseInt(id, 10, 64)
-	if !ok || err != nil || n < 0 || len(key) > 10 {
-		return nil, bad
-	}
-	return &cursor{key: key, id: n}, nil
-}
+func parseCursor(s string) (*cursor, error) { return sitrep.ParsePageCursor(s) }
 
 // EventPage returns up to f.Limit (else DefaultPageSize) events that f
 // selects after the cursor, by date then id, or newest first.
@@ -98,7 +73,7 @@ func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after strin
 			} else {
 				w += " AND " + cond
 			}
-			a = append(append([]any{}, a...), at.key, at.id)
+			a = append(append([]any{}, a...), at.Key, at.ID)
 		}
 		q := `SELECT e.id, ` + orderKey + `, e.data FROM events e` + w +
 			` ORDER BY ` + orderKey + ` ` + dir + `, e.id ` + dir + ` LIMIT ` + strconv.Itoa(limit+1)
@@ -121,7 +96,7 @@ func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after strin
 				rows.Close()
 				return page, fmt.Errorf("event %d: %w", id, err)
 			}
-			at = &cursor{key: key, id: id}
+			at = &cursor{Key: key, ID: id}
 			kept = append(kept, ev)
 			keys = append(keys, *at)
 		}
@@ -154,7 +129,7 @@ func (s *Store) reconcileAll(ctx context.Context, evs []*sitrep.MergedEvent, key
 	var outK []cursor
 	for i, ev := range evs {
 		if ev.Policy != string(p) {
-			ms, notes, err := readMentions(ctx, s.pool, keys[i].id)
+			ms, notes, err := readMentions(ctx, s.pool, keys[i].ID)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -280,7 +255,7 @@ func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep
 	}
 	before := int64(1<<63 - 1)
 	if at != nil {
-		before = at.id
+		before = at.ID
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2`, before, limit+1)
 	if err != nil {
@@ -304,7 +279,7 @@ func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep
 	next := ""
 	if len(out) > limit {
 		out = out[:limit]
-		next = cursor{id: last[limit-1]}.String()
+		next = cursor{ID: last[limit-1]}.String()
 	}
 	return out, next, nil
 }

@@ -3,12 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -25,33 +23,10 @@ const orderKey = `coalesce(e.date_start, e.date_end, '')`
 // given.
 const DefaultPageSize = 100
 
-// cursor is a position in the order of events or articles: the sort key and
-// id of the last row of a page.
-type cursor struct {
-	key string
-	id  int64
-}
+// cursor is a position in the order of events or articles.
+type cursor = sitrep.PageCursor
 
-func (c cursor) String() string {
-	return base64.RawURLEncoding.EncodeToString([]byte(c.key + "|" + strconv.FormatInt(c.id, 10)))
-}
-
-func parseCursor(s string) (*cursor, error) {
-	if s == "" {
-		return nil, nil
-	}
-	bad := sitrep.Errorf(sitrep.EInvalid, "bad cursor %q: pass the next_cursor of a previous page", s)
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return nil, bad
-	}
-	key, id, ok := strings.Cut(string(raw), "|")
-	n, err := strconv.ParseInt(id, 10, 64)
-	if !ok || err != nil || n < 0 || len(key) > 10 {
-		return nil, bad
-	}
-	return &cursor{key: key, id: n}, nil
-}
+func parseCursor(s string) (*cursor, error) { return sitrep.ParsePageCursor(s) }
 
 // EventPage returns up to f.Limit (else DefaultPageSize) events that f
 // selects after the cursor, by date then id, or newest first.
@@ -108,7 +83,7 @@ func (s *Store) eventPage(ctx context.Context, f sitrep.EventFilter, after strin
 			} else {
 				w += " AND " + cond
 			}
-			a = append(append([]any{}, a...), at.key, at.key, at.id)
+			a = append(append([]any{}, a...), at.Key, at.Key, at.ID)
 		}
 		q := `SELECT e.id, ` + orderKey + `, e.data FROM events e` + w +
 			` ORDER BY ` + orderKey + ` ` + dir + `, e.id ` + dir + ` LIMIT ` + strconv.Itoa(limit+1)
@@ -128,10 +103,10 @@ func (s *Store) eventPage(ctx context.Context, f sitrep.EventFilter, after strin
 			default:
 				ev := &sitrep.MergedEvent{}
 				if err := json.Unmarshal(r.data, ev); err != nil {
-					return nil, nil, "", fmt.Errorf("event %d: %w", r.id, err)
+					return nil, nil, "", fmt.Errorf("event %d: %w", r.ID, err)
 				}
 				if repolicy {
-					if ev, err = s.reconciled(ctx, r.id, ev.ID, policy, f.MinKilled); err != nil {
+					if ev, err = s.reconciled(ctx, r.ID, ev.ID, policy, f.MinKilled); err != nil {
 						return nil, nil, "", err
 					}
 					if ev == nil {
@@ -181,7 +156,7 @@ func scanKeyed(rows *sql.Rows) ([]keyedRow, error) {
 	var out []keyedRow
 	for rows.Next() {
 		var r keyedRow
-		if err := rows.Scan(&r.id, &r.key, &r.data); err != nil {
+		if err := rows.Scan(&r.ID, &r.Key, &r.data); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -332,7 +307,7 @@ func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep
 	}
 	before := int64(1<<63 - 1)
 	if at != nil {
-		before = at.id
+		before = at.ID
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`, before, limit+1)
 	if err != nil {
@@ -356,7 +331,7 @@ func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep
 	next := ""
 	if len(out) > limit {
 		out = out[:limit]
-		next = cursor{id: last[limit-1]}.String()
+		next = cursor{ID: last[limit-1]}.String()
 	}
 	return out, next, nil
 }
