@@ -133,6 +133,13 @@ func window(d sitrep.EventDate, published string) (from, to string, day bool) {
 	return from, to, from == to && d.Precision == sitrep.PrecisionDay
 }
 
+// Reach returns the days an event must overlap to be a candidate for the
+// report with key k: its date window widened by a day on either side. A
+// store reads the candidates it scores with Match from it.
+func (k Key) Reach() (from, to string) {
+	return shiftDay(k.From, -24*time.Hour), shiftDay(k.To, 24*time.Hour)
+}
+
 func shiftDay(day string, by time.Duration) string {
 	t, err := time.Parse(time.DateOnly, day)
 	if err != nil {

@@ -206,3 +206,13 @@ func TestParsePolicy(t *testing.T) {
 		t.Error("want an error for an unknown policy")
 	}
 }
+
+func TestReachWidensTheWindowByADay(t *testing.T) {
+	from, to := Key{From: "2020-10-16", To: "2020-10-31"}.Reach()
+	if from != "2020-10-15" || to != "2020-11-01" {
+		t.Errorf("Reach = %s..%s, want 2020-10-15..2020-11-01", from, to)
+	}
+	if from, to := (Key{}).Reach(); from != "" || to != "" {
+		t.Errorf("an undated key reaches %q..%q, want nothing", from, to)
+	}
+}

@@ -381,7 +381,8 @@ func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int
 	}
 	q := `SELECT id, version, match_key FROM events WHERE scope = $1 AND family = $2 AND (country = $3 OR country = '')
 		AND win_from <> '' AND win_to >= $4 AND win_from <= $5`
-	args := []any{key.Scope, key.Family(), key.Country, dayBefore(key.From), dayAfter(key.To)}
+	from, to := key.Reach()
+	args := []any{key.Scope, key.Family(), key.Country, from, to}
 	if key.Country == "" {
 		q = `SELECT id, version, match_key FROM events WHERE scope = $1 AND family = $2 AND $3 = ''
 			AND win_from <> '' AND win_to >= $4 AND win_from <= $5`
@@ -591,17 +592,6 @@ func (t *txn) removeArticle(article int64) error {
 		}
 	}
 	return nil
-}
-
-func dayBefore(day string) string { return shift(day, -1) }
-func dayAfter(day string) string  { return shift(day, 1) }
-
-func shift(day string, days int) string {
-	d, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return day
-	}
-	return d.AddDate(0, 0, days).Format(time.DateOnly)
 }
 
 func nullable(s string) *string {

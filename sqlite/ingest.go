@@ -299,7 +299,7 @@ func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int
 		// Without a date window a report is never merged (see merge.Match).
 		return 0, note, nil
 	}
-	from, to := dayBefore(key.From), dayAfter(key.To)
+	from, to := key.Reach()
 	var bestID int64
 	var best float64
 	consider := func(id int64, ek merge.Key) {
@@ -499,17 +499,6 @@ func (t *txn) removeArticle(article int64) error {
 		}
 	}
 	return nil
-}
-
-func dayBefore(day string) string { return shift(day, -1) }
-func dayAfter(day string) string  { return shift(day, 1) }
-
-func shift(day string, days int) string {
-	d, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return day
-	}
-	return d.AddDate(0, 0, days).Format(time.DateOnly)
 }
 
 func nullable(s string) *string {
