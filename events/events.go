@@ -369,11 +369,9 @@ func (a *article) claim(s *sitrep.Sentence, cl *claims.Clause) sitrep.Claim {
 	return c
 }
 
-// resolved returns the actor mention i with what it refers to filled in.
-func (a *article) resolved(i int) sitrep.Actor {
-	act := a.in.Actors[i]
-	return act
-}
+// resolved returns a copy of actor mention i, which the actors stage has
+// already filled in from the mention it refers to.
+func (a *article) resolved(i int) sitrep.Actor { return a.in.Actors[i] }
 
 type hit struct {
 	trig trigger

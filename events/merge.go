@@ -460,7 +460,6 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
 			typ, sub = "Battles", "Armed clash"
 		}
-	case "mob":
 	case "capture":
 		if hasCue(words, "unopposed") {
 			typ, sub = "Strategic developments", "Non-violent transfer of territory"
