@@ -144,7 +144,7 @@ func (a *article) sentence(si int) {
 			}
 		}
 		if len(violent) > 0 || len(cfigs) > 0 {
-			if c := a.violent(violent, cfigs, s, si, &cl, lw, aggregate); c != nil {
+			if c := a.violent(violent, cfigs, s, si, &cl, lw, words, aggregate); c != nil {
 				cs = append([]*candidate{c}, cs...)
 			}
 		}
@@ -642,8 +642,8 @@ var partialCues = map[string]bool{"another": true, "additional": true, "suburbs"
 
 // violent builds the candidate for the violence told in a clause: the most
 // specific trigger, and the figures.
-func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string, aggregate bool) *candidate {
-	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident, words: clauseWords(s, cl.Span), hits: hs}
+func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string, words string, aggregate bool) *candidate {
+	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident, words: words, hits: hs}
 	if len(hs) > 0 {
 		best := hs[0]
 		for _, h := range hs[1:] {
