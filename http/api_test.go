@@ -95,6 +95,37 @@ func testPaginate(t *testing.T, store httpapi.Store, cfg httpapi.Config) {
 	}
 }
 
+// TestEventsAsStoredAreWhatEncodingJSONWrites checks that a page of the
+// store's JSON, which the server copies as it is, comes out byte for byte
+// as encoding/json writes it, and as the server writes the events it
+// encodes itself.
+func TestEventsAsStoredAreWhatEncodingJSONWrites(t *testing.T) {
+	store := seedStore(t)
+	stored, plain := serve(t, httpapiConfig(store)), serve(t, httpapi.Config{Store: plainStore{store}})
+	for _, path := range []string{"/api/events?limit=3&country=AZE", "/api/events?limit=1000", "/api/events?country=XXX"} {
+		_, body, _ := get(t, stored, path)
+		_, want, _ := get(t, plain, path)
+		if body != want {
+			t.Errorf("%s: the events as stored differ from those the server encodes:\n%s\n%s", path, body, want)
+		}
+		var page struct {
+			Events     []json.RawMessage `json:"events"`
+			NextCursor string            `json:"next_cursor,omitempty"`
+			Next       string            `json:"next,omitempty"`
+		}
+		if err := json.Unmarshal([]byte(body), &page); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		var b strings.Builder
+		if err := json.NewEncoder(&b).Encode(page); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != body {
+			t.Errorf("%s: the body is not as encoding/json writes it:\n%s\n%s", path, body, b.String())
+		}
+	}
+}
+
 func TestEventFilters(t *testing.T) {
 	store := seedStore(t)
 	srv := serve(t, httpapiConfig(store))

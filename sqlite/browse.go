@@ -37,7 +37,9 @@ func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after strin
 
 // EventPageJSON is EventPage with each event as JSON: as the store keeps
 // it, which spares decoding it only to encode it again, unless f.Policy
-// asks for figures reconciled afresh. It is what the HTTP API serves.
+// asks for figures reconciled afresh. It is what the HTTP API serves. The
+// JSON is as encoding/json writes it (compact, HTML characters escaped),
+// which the server copies without checking.
 func (s *Store) EventPageJSON(ctx context.Context, f sitrep.EventFilter, after string, newestFirst bool) ([]json.RawMessage, string, error) {
 	_, raws, next, err := s.eventPage(ctx, f, after, newestFirst, true)
 	return raws, next, err
@@ -58,40 +60,13 @@ func (s *Store) eventPage(ctx context.Context, f sitrep.EventFilter, after strin
 		return nil, nil, "", err
 	}
 	repolicy := policy != s.policy
-	where, args, err := filterSQL(f, repolicy)
-	if err != nil {
-		return nil, nil, "", err
-	}
-	if err := s.checkText(ctx, f.Text); err != nil {
-		return nil, nil, "", err
-	}
-	cmp, dir := ">", "ASC"
-	if newestFirst {
-		cmp, dir = "<", "DESC"
-	}
 	var kept []*sitrep.MergedEvent
 	var raws []json.RawMessage
 	var keys []cursor
 	// Under another policy the figures, and so the killed filter, are
 	// known only once reconciled: read on until the page is full.
 	for {
-		w, a := where, args
-		if at != nil {
-			cond := `(` + orderKey + ` ` + cmp + ` ? OR (` + orderKey + ` = ? AND e.id ` + cmp + ` ?))`
-			if w == "" {
-				w = " WHERE " + cond
-			} else {
-				w += " AND " + cond
-			}
-			a = append(append([]any{}, a...), at.Key, at.Key, at.ID)
-		}
-		q := `SELECT e.id, ` + orderKey + `, e.data FROM events e` + w +
-			` ORDER BY ` + orderKey + ` ` + dir + `, e.id ` + dir + ` LIMIT ` + strconv.Itoa(limit+1)
-		rows, err := s.r.QueryContext(ctx, q, a...)
-		if err != nil {
-			return nil, nil, "", fmt.Errorf("query events: %w", err)
-		}
-		read, err := scanKeyed(rows)
+		read, err := s.readPage(ctx, f, repolicy, at, newestFirst, limit+1)
 		if err != nil {
 			return nil, nil, "", err
 		}

@@ -269,6 +269,7 @@ func TestActorNamesOfAnOlderDatabase(t *testing.T) {
 		`DROP TRIGGER actors_add_names`, `DROP TABLE actor_names`,
 		`DROP INDEX events_browse`, `DROP INDEX events_browse_country`, `DROP INDEX mentions_article_event`,
 		`DROP INDEX actors_name`, `DROP INDEX actors_acled_name`, `DROP INDEX actors_text`, `DROP INDEX actors_cameo`,
+		`DROP INDEX mentions_event_article`, `DROP INDEX events_browse_spanning`, `CREATE INDEX mentions_event ON mentions(event)`,
 		`PRAGMA user_version = 1`,
 	} {
 		if _, err := db.Exec(q); err != nil {

@@ -58,7 +58,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s.r, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)"))
+	// Readers map the file (its first GiB) instead of copying each page
+	// they read through a system call: a page of events reads thousands
+	// of index entries.
+	s.r, err = sql.Open("sqlite", dsn(path, "_pragma=query_only(1)", "_pragma=mmap_size(1073741824)"))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -149,6 +152,16 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 		err = s.write(ctx, func(tx *sql.Tx) error {
+			// Another process opening the database at the same time may
+			// have applied this migration since the version was read: the
+			// write transaction, taken at once, orders the two.
+			var now int
+			if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&now); err != nil {
+				return err
+			}
+			if now > i {
+				return nil
+			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return fmt.Errorf("migration %s: %w", path.Base(names[i]), err)
 			}

@@ -2,8 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
@@ -61,5 +63,35 @@ func TestOpenMigrates(t *testing.T) {
 	s.Close()
 	if _, err := Open(ctx(), path); err == nil || !strings.Contains(err.Error(), "newer") {
 		t.Errorf("a newer schema: err = %v", err)
+	}
+}
+
+// TestConcurrentOpenOfANewDatabase opens one new database from several
+// stores at once, as two commands started together do: each must find the
+// schema applied once, none fail on a migration the other applied.
+func TestConcurrentOpenOfANewDatabase(t *testing.T) {
+	for round := range 5 {
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("new%d.db", round))
+		var wg sync.WaitGroup
+		errs := make(chan error, 4)
+		for range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s, err := Open(context.Background(), path)
+				if err != nil {
+					errs <- err
+					return
+				}
+				errs <- s.Close()
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
 	}
 }

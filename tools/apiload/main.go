@@ -6,7 +6,7 @@
 //
 // Usage (from the module root):
 //
-//	go run ./tools/apiload [-db /tmp/sitrep-load.db] [-events 100000] [-requests 3000] [-c 2]
+//	go run ./tools/apiload [-db /tmp/sitrep-load.db] [-events 100000] [-requests 3000] [-c 2] [-cpuprofile FILE]
 //
 // The target of issue 7 is a p99 under 50 ms on two cores for the filtered
 // event queries; the exit status is 1 when -max-p99 is exceeded.
@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -41,6 +42,7 @@ func main() {
 	requests := flag.Int("requests", 3000, "queries to send, after a warm-up of 100")
 	clients := flag.Int("c", 2, "concurrent clients")
 	maxP99 := flag.Duration("max-p99", 50*time.Millisecond, "exit 1 when the filtered event queries' p99 exceeds this")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the measured queries (server and clients) to this file")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("apiload: ")
@@ -77,9 +79,24 @@ func main() {
 	// Other work on the machine shows in the tail: the load average is
 	// printed with the figures.
 	loadBefore := loadAverage()
+	var prof *os.File
+	if *cpuProfile != "" {
+		if prof, err = os.Create(*cpuProfile); err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(prof); err != nil {
+			log.Fatal(err)
+		}
+	}
 	start := time.Now()
 	times := run(client, base, plan[100:], *clients)
 	wall := time.Since(start)
+	if prof != nil {
+		pprof.StopCPUProfile()
+		if err := prof.Close(); err != nil {
+			log.Fatal(err)
+		}
+	}
 
 	byKind := map[string][]time.Duration{}
 	var eventsAll []time.Duration
