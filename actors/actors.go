@@ -70,6 +70,11 @@ type Input struct {
 	// article's places name most, as ACLED names such actors by the
 	// country where they act.
 	Places []sitrep.Place
+	// EveryState makes every country named a mention, as PETRARCH codes
+	// them: also where it names a place ("departed from Libya", "houses
+	// in Bree"), which is otherwise left to the places stage. A CAMEO
+	// coder that takes the actor of a verb's phrase wants them.
+	EveryState bool
 }
 
 // Extract returns the actor mentions of an article in text order, without
@@ -84,7 +89,7 @@ func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 	surnames := map[string]bool{}
 	for si := range in.Sentences {
 		s := &in.Sentences[si]
-		p := parser{x: x, toks: s.Tokens, lw: lowerWords(s.Tokens), text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published}
+		p := parser{x: x, toks: s.Tokens, lw: lowerWords(s.Tokens), text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published, everyState: in.EveryState}
 		p.run()
 		p.conduct()
 		for _, m := range p.out {

@@ -28,6 +28,8 @@ type parser struct {
 	// roleOnly makes agentPhrase read a title without the name after it,
 	// for an apposition ("X, spokesman for the UN Secretary-General, Y")
 	roleOnly bool
+	// everyState reads every country named as an actor (Input.EveryState)
+	everyState bool
 }
 
 // mention is an actor mention with what resolution and coding need to know
@@ -859,7 +861,7 @@ func (p *parser) state(i int) int {
 	subject := p.verbFollows(n) && !(i > 0 && locatives[p.lw[i-1]])
 	party := i > 0 && partyCue[p.lw[i-1]] || i > 1 && p.lw[i-1] == "neighboring" && partyCue[p.lw[i-2]] ||
 		i > 1 && p.lw[i-1] == "the" && partyCue[p.lw[i-2]]
-	if !subject && !(party && !capital) && !p.coordinated(i) {
+	if !subject && !(party && !capital) && !p.coordinated(i) && !p.everyState {
 		return i
 	}
 	m := mention{Actor: sitrep.Actor{Start: p.toks[i].Start, End: p.toks[n-1].End, Kind: sitrep.KindState, Country: iso, Sector: "GOV", Inter: 1, Cameo: iso, Ref: -1}, fixed: true}

@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep-project/sitrep/actors"
 	"github.com/sitrep-project/sitrep/extract"
 	"github.com/sitrep-project/sitrep/gazetteer"
+	"github.com/sitrep-project/sitrep/verbs"
 )
 
 // ActorsReport scores who the pipeline says acted on whom. Events are the
@@ -48,9 +49,10 @@ type ActorsReport struct {
 	// than unknown ones) that some mention of the sentence has
 	CodesGold, CodesFound int
 	CodesMissed           []string
-	// the AFP/GSR records again, with the Phoenix dictionaries loaded
-	// (nil when they are absent)
-	PhoenixGSR               *petrCounts
+	// the AFP/GSR records again, without dictionaries (the built-in
+	// triggers and actor lexicon), and with the CAMEO verb dictionary and
+	// the embedded actor lexicon (nil when the dictionaries are absent)
+	PlainGSR, CameoGSR       *petrCounts
 	PetrMissed, PetrSpurious []string
 
 	ACLEDRows int
@@ -134,50 +136,85 @@ func (r *ActorsReport) petrarch(plain *extract.Extractor, dir string) error {
 		}
 		dicts = append(dicts, d)
 	}
-	withDicts, err := extract.NewWith(extract.Options{Actors: dicts})
+	vd, err := verbs.LoadDictionary(filepath.Join(dir, "validation_dictionaries", "PETR.Validate.verbs.txt"))
 	if err != nil {
 		return err
+	}
+	withDicts, err := extract.NewWith(extract.Options{Actors: dicts, Verbs: vd})
+	if err != nil {
+		return err
+	}
+	// the real-world records with the dictionaries their gold was coded
+	// with, PETRARCH-2's CAMEO verbs and Phoenix actors, when present
+	pdir := filepath.Join(filepath.Dir(dir), "petrarch2-dictionaries")
+	phoenix, err := cameoExtractor(pdir, true)
+	if err != nil {
+		return err
+	}
+	cameo, err := cameoExtractor(pdir, false)
+	if err != nil {
+		return err
+	}
+	if phoenix == nil {
+		phoenix = plain
 	}
 	recs, err := readJSONL[petrRecord](filepath.Join(dir, "petrarch_gold.jsonl"))
 	if err != nil {
 		return err
 	}
-	for _, g := range recs {
-		x := plain
-		if strings.HasPrefix(g.File, "PETR.UnitTest") {
-			x = withDicts
-		}
-		doc, err := petrDoc(x, g)
-		if err != nil {
-			return err
-		}
-		r.addPetr(g, doc)
+	r.PlainGSR = &petrCounts{}
+	if cameo != nil {
+		r.CameoGSR = &petrCounts{}
 	}
-	// the real-world records again, with the Phoenix dictionaries
-	phoenix, err := phoenixExtractor(filepath.Join(filepath.Dir(dir), "petrarch2-dictionaries"))
-	if err != nil || phoenix == nil {
-		return err
-	}
-	r.PhoenixGSR = &petrCounts{}
 	for _, g := range recs {
 		if strings.HasPrefix(g.File, "PETR.UnitTest") {
+			doc, err := petrDoc(withDicts, g)
+			if err != nil {
+				return err
+			}
+			r.addPetr(g, doc)
 			continue
 		}
 		doc, err := petrDoc(phoenix, g)
 		if err != nil {
 			return err
 		}
-		pred, gold := petrEvents(g, doc)
-		r.PhoenixGSR.add(pred, gold)
+		r.addPetr(g, doc)
+		// the same records without dictionaries, and with the verbs alone
+		for _, v := range []struct {
+			x *extract.Extractor
+			c *petrCounts
+		}{{plain, r.PlainGSR}, {cameo, r.CameoGSR}} {
+			if v.x == nil {
+				continue
+			}
+			doc, err := petrDoc(v.x, g)
+			if err != nil {
+				return err
+			}
+			pred, gold := petrEvents(g, doc)
+			v.c.add(pred, gold)
+		}
 	}
 	return nil
 }
 
-// phoenixExtractor returns a pipeline with the Phoenix actor and agent
-// dictionaries of dir loaded, or nil when they are absent.
-func phoenixExtractor(dir string) (*extract.Extractor, error) {
+// cameoExtractor returns a pipeline with PETRARCH-2's CAMEO verb
+// dictionary of dir loaded and, with phoenix, its Phoenix actor and agent
+// dictionaries; nil when they are absent.
+func cameoExtractor(dir string, phoenix bool) (*extract.Extractor, error) {
+	vd, err := verbs.LoadDictionary(filepath.Join(dir, "CAMEO.2.0.txt"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
 	var dicts []*actors.Dictionary
 	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"} {
+		if !phoenix {
+			break
+		}
 		d, err := actors.LoadDictionary(filepath.Join(dir, f))
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
@@ -187,7 +224,7 @@ func phoenixExtractor(dir string) (*extract.Extractor, error) {
 		}
 		dicts = append(dicts, d)
 	}
-	return extract.NewWith(extract.Options{Actors: dicts})
+	return extract.NewWith(extract.Options{Actors: dicts, Verbs: vd})
 }
 
 // petrDoc runs the pipeline on one record, dated on its record's date.
@@ -485,7 +522,7 @@ func (r *ActorsReport) Write(w io.Writer, details bool) {
 		p, rc := ratio(hit, pred), ratio(hit, gold)
 		fmt.Fprintf(w, "  %-40s P %.3f (%d/%d)  R %.3f (%d/%d)  F1 %.3f\n", label, p, hit, pred, rc, hit, gold, f1(p, rc))
 	}
-	fmt.Fprintf(w, "PETRARCH validation records: %d sentences (unit tests with PETR.Validate dictionaries)\n", r.PetrSentences)
+	fmt.Fprintf(w, "PETRARCH validation records: %d sentences (unit tests with the PETR.Validate dictionaries, GSR with CAMEO.2.0 verbs and Phoenix actors)\n", r.PetrSentences)
 	prf("(source, target, code) triples, exact", r.TripleHit, r.TriplePred, r.TripleGold)
 	prf("(source, target) pairs", r.PairHit, r.PairPred, r.PairGold)
 	var all petrCounts
@@ -507,9 +544,13 @@ func (r *ActorsReport) Write(w io.Writer, details bool) {
 		prf(fmt.Sprintf("  %s (%d): triples", f, c.sentences), c.tripleHit, c.triplePred, c.tripleGold)
 		prf(fmt.Sprintf("  %s: pairs", f), c.pairHit, c.pairPred, c.pairGold)
 	}
-	if c := r.PhoenixGSR; c != nil {
-		prf("  PETR2_GSR with Phoenix dictionaries: triples", c.tripleHit, c.triplePred, c.tripleGold)
-		prf("  PETR2_GSR with Phoenix dictionaries: pairs", c.pairHit, c.pairPred, c.pairGold)
+	if c := r.PlainGSR; c != nil {
+		prf("  PETR2_GSR, no dictionaries: triples", c.tripleHit, c.triplePred, c.tripleGold)
+		prf("  PETR2_GSR, no dictionaries: pairs", c.pairHit, c.pairPred, c.pairGold)
+	}
+	if c := r.CameoGSR; c != nil {
+		prf("  PETR2_GSR, CAMEO verbs alone: triples", c.tripleHit, c.triplePred, c.tripleGold)
+		prf("  PETR2_GSR, CAMEO verbs alone: pairs", c.pairHit, c.pairPred, c.pairGold)
 	}
 	row("gold source/target codes some mention has (actors stage)", r.CodesFound, r.CodesGold)
 	row("false events on the no-event sentences", r.FalseEvents, 0)

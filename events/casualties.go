@@ -65,9 +65,6 @@ func victimsOf(noun string) (string, bool) {
 // not counts at all (years, ordinals, percentages) are left out.
 func figures(s *sitrep.Sentence) []figure {
 	qs := numbers.Find(s.Text)
-	if len(qs) == 0 {
-		return nil
-	}
 	toks := s.Tokens
 	lw := lower(toks)
 	var out []figure
@@ -170,6 +167,13 @@ var singularVictims = map[string]string{
 	"guard": sitrep.VictimsMilitary, "fighter": sitrep.VictimsMilitary, "militant": sitrep.VictimsMilitary,
 	"commander": sitrep.VictimsMilitary, "gendarme": sitrep.VictimsMilitary, "serviceman": sitrep.VictimsMilitary,
 	"policewoman": sitrep.VictimsMilitary, "rebel": sitrep.VictimsMilitary, "militiaman": sitrep.VictimsMilitary,
+	"judge": sitrep.VictimsCivilians, "lawyer": sitrep.VictimsCivilians, "activist": sitrep.VictimsCivilians,
+	"teenager": sitrep.VictimsCivilians, "businessman": sitrep.VictimsCivilians, "pastor": sitrep.VictimsCivilians,
+	"husband": sitrep.VictimsCivilians, "wife": sitrep.VictimsCivilians, "brother": sitrep.VictimsCivilians,
+	"herder": sitrep.VictimsCivilians, "shopkeeper": sitrep.VictimsCivilians, "labourer": sitrep.VictimsCivilians,
+	"laborer": sitrep.VictimsCivilians, "mayor": sitrep.VictimsCivilians, "councilor": sitrep.VictimsCivilians,
+	"councillor": sitrep.VictimsCivilians, "candidate": sitrep.VictimsCivilians, "official": sitrep.VictimsUnknown,
+	"chief": sitrep.VictimsUnknown, "trafficker": sitrep.VictimsUnknown, "body": sitrep.VictimsUnknown,
 }
 
 // singles finds casualties told of one person without a number ("a man was
@@ -180,7 +184,10 @@ func singles(s *sitrep.Sentence, lw []string, numbered []figure) []figure {
 	var out []figure
 	for k := 0; k < len(toks); k++ {
 		v, ok := singularVictims[lw[k]]
-		if !ok || !strings.HasPrefix(toks[k].Tag, "NN") {
+		// "shot dead a civilian near": the tagger may read the noun as
+		// an adjective when no noun follows it
+		noun := strings.HasPrefix(toks[k].Tag, "NN") || toks[k].Tag == "JJ" && (k+1 == len(toks) || !strings.HasPrefix(toks[k+1].Tag, "NN"))
+		if !ok || !noun {
 			continue
 		}
 		// a determiner before the noun, allowing adjectives between
@@ -202,6 +209,11 @@ func singles(s *sitrep.Sentence, lw []string, numbered []figure) []figure {
 		if !ok {
 			continue
 		}
+		for j := d + 1; j < k; j++ {
+			if unarmedBefore[lw[j]] {
+				v = sitrep.VictimsCivilians // "a former soldier", "an off-duty policeman"
+			}
+		}
 		out = append(out, figure{Span: sp, killed: kind, count: sitrep.NewCount(1, 1, 1), victims: v})
 	}
 	return out
@@ -221,6 +233,9 @@ func covered(sp sitrep.Span, figs []figure) bool {
 // wounded", "dead".
 func casualtyAfter(lw []string, k int, toks []sitrep.Token) (killed, ok bool) {
 	for n := k; n < len(lw) && n < k+5; n++ {
+		if lw[n] == "and" && n+1 < len(lw) && (killWords[lw[n+1]] || injureWords[lw[n+1]]) {
+			continue // "were shot and killed"
+		}
 		if n > k && toks[n].Tag == "CD" || lw[n] == "," || lw[n] == "and" || lw[n] == "." || lw[n] == ";" {
 			return false, false
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/claims"
+	"github.com/sitrep-project/sitrep/verbs"
 )
 
 // Input is what the earlier stages found in one article.
@@ -27,6 +28,9 @@ type Input struct {
 	Demonym func(word string) (string, bool)
 	// CountryName returns a country's English name, for ACLED actor names.
 	CountryName func(iso3 string) string
+	// Verbs, when set, is a PETRARCH verb dictionary that codes the verbs
+	// it lists (see coded).
+	Verbs *verbs.Dictionary
 }
 
 // candidate is one report of an event in one clause, before reports of the
@@ -49,6 +53,16 @@ type candidate struct {
 	// target the words right after the trigger, what it was aimed at;
 	// subject the words before it, who did it
 	words, target, subject string
+	// deeds is words without what a demonstration is about ("demanding
+	// the return of looted funds"): what its people did
+	deeds string
+	// background is set when the trigger lies in a phrase that gives
+	// the setting of what a sentence tells ("after two days of
+	// fighting", "in retaliation for an air raid")
+	background bool
+	// passiveArmed is set when a passive trigger's subject is armed: "a
+	// policeman was shot", "Taliban commanders were killed"
+	passiveArmed bool
 	// hits are the triggers the report was read from
 	hits []hit
 	// next holds the words of the sentences after a demonstration's, where
@@ -62,8 +76,11 @@ func Extract(in Input) []sitrep.Event {
 	for si := range in.Sentences {
 		a.sentence(si)
 	}
-	evs := a.merge()
-	return a.finish(evs)
+	evs := a.finish(a.merge())
+	if in.Verbs != nil {
+		evs = a.coded(evs)
+	}
+	return evs
 }
 
 type article struct {
@@ -81,6 +98,8 @@ func (a *article) sentence(si int) {
 	figs := figures(s)
 	clauses := claims.Split(s, a.in.Actors)
 	aggregate := hasAggregateCue(lw, s, a.in.Times)
+	griev := grievance(s.Tokens, lw)
+	titled := titleCase(s.Tokens)
 	var mainClaimant = -1
 	for ci, cl := range clauses {
 		if ci == 0 {
@@ -109,7 +128,7 @@ func (a *article) sentence(si int) {
 		var violent, demo []hit
 		negatedHit := false
 		for _, h := range hits {
-			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) {
+			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) || inName(s.Tokens, h, titled) {
 				continue
 			}
 			if h.trig.violent || h.trig.demo {
@@ -121,6 +140,11 @@ func (a *article) sentence(si int) {
 				if isTopic(h, hits, s, lw) {
 					continue
 				}
+				if h.trig.demo && h.trig.class != "protest" && griev[h.i] && protestOutside(hits, griev) {
+					// "against the detention of people involved in
+					// riots": what the demonstration is about
+					continue
+				}
 				if h.trig.demo {
 					demo = append(demo, h)
 				} else {
@@ -129,7 +153,7 @@ func (a *article) sentence(si int) {
 				continue
 			}
 			if !hasClass(cs, h.trig.class) {
-				cs = append(cs, a.verbal(h, s, si, &cl))
+				cs = append(cs, a.verbal(h, s, si, &cl, lw))
 			}
 		}
 		if len(demo) > 0 {
@@ -144,17 +168,18 @@ func (a *article) sentence(si int) {
 			}
 		}
 		if len(violent) > 0 || len(cfigs) > 0 {
-			if c := a.violent(violent, cfigs, s, si, &cl, lw, words, aggregate); c != nil {
+			if c := a.violent(violent, cfigs, s, si, &cl, lw, griev, words, aggregate); c != nil {
 				cs = append([]*candidate{c}, cs...)
 			}
 		}
 		cs = withoutIntentBesideAgreement(cs)
-		if len(cs) == 0 && cl.Stance == sitrep.Denies && !cl.Anaphoric && rejectCues[strings.ToLower(cl.Cue)] {
+		if !anyIncident(cs) && cl.Stance == sitrep.Denies && !cl.Anaphoric && rejectCues[strings.ToLower(cl.Cue)] {
 			// "Yemen rejected a U.S. request": a rejection is itself an
-			// event (CAMEO 12)
+			// event (CAMEO 12), and what was proposed ("rejected an
+			// invitation to talks") is not
 			tr := triggers.phrases["refused"][0]
 			h := hit{trig: tr, span: cl.CueSpan, word: a.in.Text[cl.CueSpan.Start:cl.CueSpan.End]}
-			c := a.verbal(h, s, si, &cl)
+			c := a.verbal(h, s, si, &cl, lw)
 			claim.Stance, claim.Killed, claim.Injured = sitrep.Asserts, nil, nil
 			c.claims = append(c.claims, claim)
 			a.cands = append(a.cands, c)
@@ -189,6 +214,36 @@ func (a *article) sentence(si int) {
 	}
 }
 
+// inName reports whether a trigger is a word of a proper name: capitalized
+// inside a sentence, next to another capitalized name word ("Palestine
+// Liberation Organization", "Amnesty International"). A title-case
+// sentence says nothing by its capitals.
+func inName(toks []sitrep.Token, h hit, titled bool) bool {
+	if titled || h.i == 0 || !isUpper(toks[h.i].Text) {
+		return false
+	}
+	name := func(k int) bool {
+		return k >= 0 && k < len(toks) && isUpper(toks[k].Text) && strings.HasPrefix(toks[k].Tag, "NNP")
+	}
+	return name(h.i-1) && h.i-1 > 0 || name(h.n)
+}
+
+// titleCase reports whether most words of a sentence are capitalized, as
+// in a headline.
+func titleCase(toks []sitrep.Token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		if t.Text == "" || !(t.Text[0] >= 'a' && t.Text[0] <= 'z' || t.Text[0] >= 'A' && t.Text[0] <= 'Z') {
+			continue
+		}
+		words++
+		if isUpper(t.Text) {
+			upper++
+		}
+	}
+	return words >= 4 && upper*10 > words*6
+}
+
 // firstSpeaker returns the index of the first actor in span who can speak,
 // or -1.
 func (a *article) firstSpeaker(span sitrep.Span) int {
@@ -210,6 +265,16 @@ func negated(lw []string, i int) bool {
 			return true
 		case ",", ".", ";", "and", "but":
 			return false
+		}
+	}
+	return false
+}
+
+// anyIncident reports whether a candidate tells of an incident.
+func anyIncident(cs []*candidate) bool {
+	for _, c := range cs {
+		if c.trig.incident() {
+			return true
 		}
 	}
 	return false
@@ -247,11 +312,93 @@ func nextVerb(s *sitrep.Sentence, off int) string {
 
 // clauseWords returns the lower-case words of the part of s in span,
 // joined and padded by spaces.
-func clauseWords(s *sitrep.Sentence, span sitrep.Span) string {
+func clauseWords(s *sitrep.Sentence, span sitrep.Span) string { return deedWords(s, span, nil) }
+
+// grievanceMarkers open what a demonstration is about: "demanding the
+// arrest of those who set fire to crops", "against the detention of people
+// involved in riots", "after their crops were destroyed".
+var grievanceMarkers = wordSet(`demand demands demanded demanding against for over about condemning condemn
+	denouncing denounce after honour honor commemorate commemorating mourn mourning`)
+
+// auxiliaries and relative words before a finite verb keep it inside the
+// grievance: "people who set fire", "a truck was looted".
+var grievanceInner = wordSet(`who that which whom whose was were is are be been being has have had`)
+
+// grievance marks the tokens of a sentence that tell what people protest
+// about rather than what they did. It runs from a marker to the end of the
+// sentence, a finite verb of the main clause ("demanding jobs, they burned
+// tyres"), or a comma before a verb ("..., burning tyres").
+func grievance(toks []sitrep.Token, lw []string) []bool {
+	in := make([]bool, len(toks))
+	open, relative := false, false
+	for k := range toks {
+		tag := toks[k].Tag
+		switch {
+		case grievanceMarkers[lw[k]] && (lw[k] != "against" || protestBefore(lw, k)):
+			open, relative = true, false
+		case !open:
+		case lw[k] == "who" || lw[k] == "that" || lw[k] == "which":
+			relative = true
+		case (lw[k] == "and" || lw[k] == "but") && !relative && finiteVerbWithin(toks, lw, k+1, 5):
+			// "against the fee rise and clashes broke out": a new clause
+			open = false
+		case lw[k] == "." || lw[k] == ";":
+			open = false
+		case (tag == "VBD" || tag == "VBP" || tag == "VBZ") && k > 0 && !grievanceInner[lw[k-1]] && !grievanceInner[lw[k]]:
+			open = false
+		case lw[k] == "," && k+1 < len(toks) && strings.HasPrefix(toks[k+1].Tag, "VB"):
+			open = false
+		}
+		in[k] = open
+	}
+	return in
+}
+
+// protestOutside reports whether a sentence tells of a protest outside
+// what some demonstration is about.
+func protestOutside(hits []hit, griev []bool) bool {
+	for _, h := range hits {
+		if h.trig.class == "protest" && !griev[h.i] {
+			return true
+		}
+	}
+	return false
+}
+
+// protestBefore reports whether a word of protest comes in the three
+// tokens before k: "protested against" opens a grievance, "threw stones
+// against the police" does not.
+func protestBefore(lw []string, k int) bool {
+	for j := max(0, k-3); j < k; j++ {
+		for _, tr := range triggers.phrases[lw[j]] {
+			if tr.class == "protest" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// finiteVerbWithin reports whether a finite verb other than an auxiliary
+// comes in the n tokens from k, before any punctuation.
+func finiteVerbWithin(toks []sitrep.Token, lw []string, k, n int) bool {
+	for j := k; j < len(toks) && j < k+n; j++ {
+		if t := toks[j].Tag; (t == "VBD" || t == "VBZ" || t == "VBP") && !grievanceInner[lw[j]] {
+			return true
+		}
+		if lw[j] == "," || lw[j] == "." || lw[j] == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// deedWords returns clauseWords of span without the tokens skip marks.
+func deedWords(s *sitrep.Sentence, span sitrep.Span, skip []bool) string {
 	var b strings.Builder
 	b.WriteByte(' ')
-	for _, t := range s.Tokens {
-		if span.Contains(t.Span) {
+	for k, t := range s.Tokens {
+		if span.Contains(t.Span) && (skip == nil || !skip[k]) {
 			// "small arms/unknown weapons" reads as separate words
 			b.WriteString(strings.ReplaceAll(strings.ToLower(t.Text), "/", " "))
 			b.WriteByte(' ')
@@ -414,9 +561,15 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 func slashed(s *sitrep.Sentence, lw []string, i int) (hit, bool) {
 	var best hit
 	ok := false
+	hyphened := !strings.Contains(lw[i], "/")
 	for _, part := range strings.FieldsFunc(lw[i], func(r rune) bool { return r == '/' || r == '-' }) {
 		for _, tr := range triggers.phrases[part] {
 			if tr.needs != "" && !licensed(tr, s.Tokens, lw, i, i+1) {
+				continue
+			}
+			if hyphened && !tr.incident() {
+				// "long-threatened", "UN-brokered": a modifier, not
+				// something said or done
 				continue
 			}
 			if !ok || tr.specificity > best.trig.specificity {
@@ -447,8 +600,13 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "agree":
 		return anyNear(lw, i, n, 4, agreeWords)
 	case "territory":
-		for k := n; k < len(lw) && k < n+6; k++ {
-			if groundWords[lw[k]] || k > 0 && isUpper(toks[k].Text) && toks[k].Tag == "NNP" {
+		if i > 0 && (lw[i-1] == "the" || lw[i-1] == "a" || lw[i-1] == "an") && (strings.HasSuffix(lw[i], "ed") || strings.HasSuffix(lw[i], "en")) {
+			// "the occupied West Bank", "the liberated areas": ground
+			// held, not taken
+			return false
+		}
+		for k := n; k < len(lw) && k < n+8; k++ {
+			if groundWords[lw[k]] || k > 0 && isUpper(toks[k].Text) && (strings.HasPrefix(toks[k].Tag, "NNP") || strings.Contains(toks[k].Text, "-")) {
 				return true
 			}
 			if lw[k] == "," || lw[k] == "." {
@@ -464,6 +622,9 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 10, propertyWords)
 	case "unquoted":
 		return !inQuote(lw, i)
+	case "head":
+		// "riot police", "anti-riot gear": a modifier of what follows
+		return n >= len(lw) || !modifiedNouns[lw[n]]
 	case "corpse":
 		return anyNear(lw, i, n, 8, corpseWords)
 	case "basewords":
@@ -483,6 +644,10 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	return true
 }
 
+// modifiedNouns follow a trigger word used as a modifier: "riot police".
+var modifiedNouns = wordSet(`police policeman policemen officers officer gear control squad squads unit units shields
+	troops forces vehicle vehicles act charges`)
+
 func isUpper(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 var (
@@ -494,9 +659,10 @@ var (
 		commemorate commemorated commemorating solidarity denounce denouncing rejecting protesters demonstrators
 		grievances rights wages salaries condemn condemning mark marking labor labour anniversary complaining
 		complain complained`)
-	weaponWords = wordSet(`weapon weapons arms ammunition munitions explosives explosive bomb bombs ied ieds rifle rifles
-		grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device devices rpg
-		ak-47 trapped shells mortars`)
+	weaponWords = wordSet(`weapon weapons arms ammunition ammunitions munitions explosives explosive bomb bombs ied ieds
+		rifle rifles grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device
+		devices rpg ak-47 trapped shells mortars firearm firearms gun guns pistol pistols revolver revolvers kalashnikov
+		kalashnikovs magazines cartridges bullets rounds arsenal detonators vbieds`)
 	corpseWords = wordSet(`body bodies corpse corpses remains dead`)
 	baseWords   = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
 		checkpoints garrison`)
@@ -550,7 +716,20 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 			}
 		}
 	}
+	if allegation(lw, h.i) {
+		return true
+	}
+	if (h.trig.class == "capture" || h.trig.class == "transfer") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
+		// "an attack to capture the positions was repelled": ground
+		// sought, not taken
+		return true
+	}
 	for k := max(0, h.i-4); k < h.i; k++ {
+		if h.trig.demo && continuing[lw[k]] && k+1 < len(lw) && possessives[lw[k+1]] {
+			// "continued their sit-in": another day of a protest, which
+			// ACLED codes as its own event
+			continue
+		}
 		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) {
 			return true
 		}
@@ -573,6 +752,38 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		}
 	}
 	return inQuote(lw, h.i)
+}
+
+// achieved before "to" + trigger say it happened: "managed to capture".
+var achieved = wordSet(`managed able succeeded used decision`)
+
+var (
+	continuing  = wordSet(`continued continue continues continuing`)
+	possessives = wordSet(`their its his her our`)
+)
+
+// allegationWords before "of", "with" or "for" make the trigger after them
+// what someone is suspected or convicted of, not an event told: "a man
+// suspected of kidnapping", "charged with murder", "wanted for killing".
+var allegationWords = wordSet(`suspected accused convicted charged guilty wanted arrested jailed sentenced detained
+	indicted acquitted tried innocent`)
+
+var involvement = wordSet(`involvement involved complicity role part`)
+
+// allegation reports whether the trigger at token i is the object of an
+// allegation.
+func allegation(lw []string, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch lw[i-1] {
+	case "of", "with", "for":
+		return allegationWords[lw[i-2]] || i > 2 && allegationWords[lw[i-3]] && (lw[i-2] == "the" || lw[i-2] == "a")
+	case "in":
+		// "its direct involvement in killing", "people involved in riots"
+		return involvement[lw[i-2]]
+	}
+	return false
 }
 
 // abstractTargets after a trigger make it a figure of speech: "an attack on
@@ -642,7 +853,7 @@ var partialCues = map[string]bool{"another": true, "additional": true, "suburbs"
 
 // violent builds the candidate for the violence told in a clause: the most
 // specific trigger, and the figures.
-func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string, words string, aggregate bool) *candidate {
+func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string, griev []bool, words string, aggregate bool) *candidate {
 	c := &candidate{sent: si, evidence: s.Span, figures: figs, scope: sitrep.ScopeIncident, words: words, hits: hs}
 	if len(hs) > 0 {
 		best := hs[0]
@@ -660,6 +871,9 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	if cl.Cue == "" || cl.Span.Start == s.Start && cl.CueSpan.Start > s.Start && body.Start >= c.span.End {
 		body = cl.Span
 	}
+	c.deeds = deedWords(s, cl.Span, griev)
+	c.passiveArmed = a.passiveArmed(s, lw, cl.Span, c.span)
+	c.background = inBackground(s.Tokens, lw, tokenAt(s.Tokens, c.span.Start), c.figures)
 	c.target = clauseWords(s, sitrep.Span{Start: c.span.End, End: min(cl.Span.End, c.span.End+80)})
 	c.subject = clauseWords(s, sitrep.Span{Start: cl.Span.Start, End: c.span.Start})
 	c.location = a.location(body, c.span)
@@ -722,10 +936,142 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	return c
 }
 
+// settingWords open a phrase that gives the setting of a sentence's news:
+// "after", "amid", "in retaliation for", "in the wake of".
+var settingWords = wordSet(`after following amid amidst despite during retaliation response wake`)
+
+// inBackground reports whether the trigger at token i lies in a phrase a
+// setting word opens, within six words, with no comma or verb of another
+// clause between ("amid the lockdown staged a protest"), and no casualty
+// figure of the report told before it ("six were killed after militants
+// ambushed a patrol" is news).
+func inBackground(toks []sitrep.Token, lw []string, i int, figs []figure) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := toks[k].Tag
+		switch {
+		case settingWords[lw[k]]:
+			for _, f := range figs {
+				if f.Start < toks[k].Start {
+					return false
+				}
+			}
+			return true
+		case lw[k] == "," || lw[k] == ";" || lw[k] == "." || lw[k] == "and" || lw[k] == "but":
+			return false
+		case (t == "VBD" || t == "VBZ" || t == "VBP") && !grievanceInner[lw[k]]:
+			return false
+		}
+	}
+	return false
+}
+
+// futureWords before a verb make it what someone will do, not what was
+// done; intentWords before "to" the same ("plans to visit").
+var (
+	futureWords = wordSet(`will would shall 'll may might`)
+	intentWords = wordSet(`plans plan planned intends intend intended pledged promised vowed offered set going expected`)
+)
+
+// intentCodes recode a statement of what an actor will do, following CAMEO:
+// cooperation to come is an expression of intent (03, PLOVER AGREE), harm
+// to come a threat (13, THREATEN).
+var intentCodes = map[string]string{
+	"SUPPORT": "032", "CONSULT": "036", "AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "035",
+	"SANCTION": "131", "REJECT": "131", "COERCE": "137", "MOBILIZE": "138",
+}
+
+// intended returns the trigger at token i recoded when a future modal or
+// a word of intent comes right before it ("will visit", "would boycott",
+// "plans to impose"); a negated one turns cooperation into a rejection
+// ("will not accept"), and a condition ("unless") makes it a threat.
+func intended(tr trigger, lw []string, i int) trigger {
+	code, ok := intentCodes[tr.plover]
+	if !ok {
+		return tr
+	}
+	negated, modal := false, futureWords[lw[i]] // "would boycott" is one phrase
+	for k := i - 1; k >= 0 && k >= i-4 && !modal; k-- {
+		switch w := lw[k]; {
+		case futureWords[w]:
+			modal = true
+		case w == "to" && k > 0 && intentWords[lw[k-1]]:
+			modal = true
+		case w == "not" || w == "n't" || w == "never":
+			negated = true
+		case w == "also" || w == "soon" || w == "again" || w == "be" || w == "now" || w == "still":
+		default:
+			return tr
+		}
+	}
+	if !modal {
+		return tr
+	}
+	hostile := code[:2] == "13"
+	for _, w := range lw[i:min(len(lw), i+40)] {
+		if w == "unless" {
+			// "will withdraw its force unless ...": a conditional threat
+			hostile, code = true, "130"
+		}
+	}
+	switch {
+	case negated && !hostile:
+		tr.cameo, tr.plover = "120", "REJECT"
+	case negated:
+	case hostile:
+		tr.cameo, tr.plover = code, "THREATEN"
+	default:
+		tr.cameo, tr.plover = code, "AGREE"
+	}
+	tr.mode = ""
+	return tr
+}
+
+// passiveAux are the words that make the verb after them passive.
+var passiveAux = wordSet(`was were been being is are get got`)
+
+// passiveArmed reports whether the trigger at trig is a passive verb ("was
+// shot", "were shot and killed", "was found dead") whose subject, in the
+// clause, is armed: a mention of forces or an armed group, or an armed
+// noun the actors stage does not name ("a police officer").
+func (a *article) passiveArmed(s *sitrep.Sentence, lw []string, clause, trig sitrep.Span) bool {
+	ti := tokenAt(s.Tokens, trig.Start)
+	k := ti - 1
+	for k >= 0 && (s.Tokens[k].Tag == "RB" || lw[k] == "shot" || lw[k] == "and" || lw[k] == "reportedly" || lw[k] == "allegedly") {
+		k-- // "was reportedly shot and killed"
+	}
+	if k < 0 || !passiveAux[lw[k]] {
+		return false
+	}
+	subj := sitrep.Span{Start: clause.Start, End: s.Tokens[k].Start}
+	for i := len(a.in.Actors) - 1; i >= 0; i-- {
+		act := &a.in.Actors[i]
+		if act.End <= subj.End && act.Start >= subj.Start {
+			return armedForce(act) && !armedCueQualified(a.in.Text[max(subj.Start, act.Start-20):act.End])
+		}
+	}
+	w := strings.Fields(clauseWords(s, subj))
+	return armedCue(" " + strings.Join(w[max(0, len(w)-6):], " ") + " ")
+}
+
+// armedCueQualified reports whether a mention's text is qualified out of
+// the armed ranks ("a former soldier").
+func armedCueQualified(text string) bool {
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if unarmedBefore[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // verbal builds the candidate for a statement, appeal, consultation,
 // threat, agreement or deployment.
-func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause) *candidate {
+func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string) *candidate {
 	c := &candidate{trig: h.trig, span: h.span, word: h.word, sent: si, evidence: s.Span, scope: sitrep.ScopeIncident, hits: []hit{h}}
+	c.background = inBackground(s.Tokens, lw, h.i, nil)
+	if h.i < len(lw) {
+		c.trig = intended(c.trig, lw, h.i)
+	}
 	body := cl.Body
 	if cl.Cue == "" || h.span.Start < body.Start {
 		body = cl.Span

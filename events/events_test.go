@@ -58,6 +58,9 @@ func TestIsTopic(t *testing.T) {
 		{"Iran warned Armenia after shells fell on its side.", false},
 		{"Troops shelled the town.", false},
 		{`He said "the attacks will not break us".`, true},
+		{"Police arrested a man suspected of kidnapping.", true},
+		{"Rebels tried to capture the town.", true},
+		{"Rebels managed to capture the town.", false},
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)
@@ -91,6 +94,10 @@ func TestFigures(t *testing.T) {
 		{"Troops destroyed 20 houses and two schools.", nil, nil, ""},
 		{"The convoy travelled 600 km in 2020.", nil, nil, ""},
 		{"Police said two people were killed and 40 wounded.", []int{2}, []int{40}, "unknown"},
+		{"Two soldiers were shot and killed near the bridge.", []int{2}, nil, "military"},
+		{"A man was killed.", []int{1}, nil, "unknown"},
+		{"Gunmen shot dead a civilian near the market.", []int{1}, nil, "civilians"},
+		{"Gunmen shot dead a retired policeman near the market.", []int{1}, nil, "civilians"},
 	}
 	for _, c := range cases {
 		figs := figures(sentence(t, c.text))

@@ -265,6 +265,11 @@ func (e *event) salience() float64 {
 	if f.scope == sitrep.ScopeAggregate {
 		s -= 3
 	}
+	if e.background() {
+		// "agreed a ceasefire after two days of fighting": the fighting
+		// is the setting, the agreement the news
+		s -= 6
+	}
 	if e.location() != nil {
 		s += 0.5
 	}
@@ -276,6 +281,17 @@ func (e *event) salience() float64 {
 		s += 1.5
 	}
 	return s - float64(f.sent)*0.01
+}
+
+// background reports whether every report of the event tells it as the
+// setting of other news.
+func (e *event) background() bool {
+	for _, c := range e.cands {
+		if !c.background {
+			return false
+		}
+	}
+	return true
 }
 
 // build turns a merged event into its output form.
@@ -433,6 +449,12 @@ func contested(cs []sitrep.Claim) bool {
 func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	typ, sub := tr.acledType, tr.acledSub
 	words := e.words()
+	if tr.class == "abduct" && ev.Killed != nil && ev.Killed.Low != nil && *ev.Killed.Low > 0 {
+		// people abducted and killed: the Codebook codes the killing, an
+		// attack, or a battle when the victims were armed
+		tr = triggers.phrases["killed"][0]
+		typ, sub = tr.acledType, tr.acledSub
+	}
 	military := ev.Victims != nil && (*ev.Victims == sitrep.VictimsMilitary || *ev.Victims == sitrep.VictimsMixed)
 	civilians := ev.Actor2 != nil && ev.Actor2.Inter == 7 || ev.Victims != nil && *ev.Victims == sitrep.VictimsCivilians
 	armedTarget := ev.Actor2 != nil && armedForce(ev.Actor2) || military || !civilians && e.aimedAtArmed()
@@ -469,10 +491,11 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			sub = "Non-state actor overtakes territory"
 		}
 	case "protest":
+		deeds := e.deeds()
 		switch {
-		case hasCue(words, "demoviolent"):
+		case hasCue(deeds, "demoviolent"):
 			typ, sub = "Riots", "Violent demonstration"
-		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil:
+		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
 			sub = "Excessive force against protesters"
 		case hasCue(words, "intervene") || hasCue(e.demoWords(), "arrest") || hasCue(e.first().next, "intervene"):
 			sub = "Protest with intervention"
@@ -554,6 +577,16 @@ func (e *event) byCrowd() bool {
 	return hasCue(sub, "crowd") && !hasCue(sub, "armed") && !strings.Contains(sub, " armed ") && !strings.Contains(sub, " gunmen ")
 }
 
+// deeds returns the words of the event's reports that tell what was done,
+// not what a demonstration was about.
+func (e *event) deeds() string {
+	var b strings.Builder
+	for _, c := range e.cands {
+		b.WriteString(c.deeds)
+	}
+	return b.String()
+}
+
 // words returns the lower-case words of all the event's reports.
 func (e *event) words() string {
 	var b strings.Builder
@@ -564,18 +597,61 @@ func (e *event) words() string {
 }
 
 // aimedAtArmed reports whether a report names an armed target right after
-// its trigger ("shot at a police station", "attacked an army post").
+// its trigger ("shot at a police station", "attacked an army post", "an
+// attack by militants on a checkpoint"), or before a passive one ("a
+// policeman was shot", "two soldiers were killed by militants").
 func (e *event) aimedAtArmed() bool {
 	for _, c := range e.cands {
-		if c.trig.violent {
-			t := c.target
-			if i := strings.Index(t, " by "); i >= 0 {
-				t = t[:i+1] // "beaten by prison guards": who beat, not whom
+		if !c.trig.violent {
+			continue
+		}
+		t := c.target
+		if i := strings.Index(t, " by "); i >= 0 {
+			// "beaten by prison guards": who beat, not whom; "an attack
+			// by militants on a checkpoint": whom after the agent
+			rest := t[i+3:]
+			t = t[:i+1]
+			for _, p := range []string{" on ", " against "} {
+				if j := strings.Index(rest, p); j >= 0 && j < 40 {
+					t += rest[j+1:]
+					break
+				}
 			}
-			if f := strings.Fields(t); len(f) > 8 {
-				t = " " + strings.Join(f[:8], " ") + " "
+		}
+		if f := strings.Fields(t); len(f) > 8 {
+			t = " " + strings.Join(f[:8], " ") + " "
+		}
+		if armedCue(t) || c.passiveArmed && (c.trig.class == "kill" || c.trig.class == "attack" || c.trig.class == "shoot") {
+			return true
+		}
+	}
+	return false
+}
+
+// unarmedBefore are words that take a person out of the armed ranks: ACLED
+// codes violence against a former or off-duty soldier as violence against
+// a civilian.
+var unarmedBefore = wordSet(`former retired ex off-duty civilian unarmed`)
+
+// armedCue reports whether words hold a phrase of the armed set that no
+// word of unarmedBefore qualifies ("a former military officer").
+func armedCue(words string) bool {
+	for _, p := range cueSets["armed"] {
+		for off := 0; ; {
+			i := strings.Index(words[off:], p)
+			if i < 0 {
+				break
 			}
-			if hasCue(t, "armed") {
+			i += off
+			off = i + 1
+			before := strings.Fields(words[max(0, i-30) : i+1])
+			qualified := false
+			for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+				if unarmedBefore[before[k]] {
+					qualified = true
+				}
+			}
+			if !qualified && !strings.Contains(words[i:min(len(words), i+len(p)+12)], " off duty ") {
 				return true
 			}
 		}

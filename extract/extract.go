@@ -17,6 +17,7 @@ import (
 	"github.com/sitrep-project/sitrep/places"
 	"github.com/sitrep-project/sitrep/text"
 	"github.com/sitrep-project/sitrep/times"
+	"github.com/sitrep-project/sitrep/verbs"
 )
 
 // Extractor runs the pipeline. It is safe for concurrent use; build one per
@@ -24,13 +25,38 @@ import (
 type Extractor struct {
 	gaz    *gazetteer.Gazetteer
 	actors *actors.Extractor
+	verbs  *verbs.Dictionary
+	// deadline is the processing time of one article; <= 0: none.
+	deadline time.Duration
 }
+
+// DefaultDeadline is the processing time one article gets when
+// Options.Deadline is not set: a long news article takes a few tens of
+// milliseconds.
+const DefaultDeadline = 2 * time.Second
+
+// Bounds on the text one article's stages read: far beyond any news
+// article (a long one has 150 sentences), and low enough that the later
+// stages, whose time grows faster than the text, stay within seconds. The
+// text past them is not read, and a warning says so.
+const (
+	MaxSentences = 2000
+	MaxTokens    = 50000
+)
 
 // Options configure an Extractor beyond the embedded data.
 type Options struct {
 	// Actors are dictionaries of named actors and agent nouns (see
 	// actors.LoadDictionary), used on top of the embedded lexicon.
 	Actors []*actors.Dictionary
+	// Verbs is a PETRARCH verb dictionary (see verbs.LoadDictionary) that
+	// codes the verbs it lists; nil codes with the built-in triggers alone.
+	Verbs *verbs.Dictionary
+	// Deadline is the processing time one article gets: the text stage
+	// stops reading at half of it, and the stages after it are skipped
+	// once it has passed. The article keeps what was found and a warning
+	// says what was cut. 0 means DefaultDeadline; a negative value, none.
+	Deadline time.Duration
 }
 
 // New loads the embedded models and data.
@@ -43,7 +69,11 @@ func NewWith(o Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load actor lexicon: %w", err)
 	}
-	return &Extractor{gaz: gaz, actors: ax}, nil
+	d := o.Deadline
+	if d == 0 {
+		d = DefaultDeadline
+	}
+	return &Extractor{gaz: gaz, actors: ax, verbs: o.Verbs, deadline: d}, nil
 }
 
 // Article extracts the places, times, actors and events of one article. A
@@ -81,24 +111,54 @@ func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
 	}
 
 	norm := text.Normalize(art.Text)
-	s := norm.Text
-	sents, err := text.Analyze(s)
+	lim := newLimits(x.deadline)
+	sents, end, err := text.AnalyzeWithin(norm.Text, text.Limits{MaxSentences: MaxSentences, MaxTokens: MaxTokens, Stop: lim.halfway})
 	if err != nil {
 		return doc, fmt.Errorf("text stage: %w", err)
 	}
-	doc.Places = nonNil(places.Extract(s, sents))
-	ts, warns := times.Extract(s, pub)
-	doc.Times = nonNil(ts)
-	doc.Warnings = append(doc.Warnings, warns...)
-	doc.Actors = nonNil(x.actors.ExtractInput(actors.Input{Text: s, Sentences: sents, Outlet: art.Outlet, Published: pub, Places: doc.Places}))
-	doc.Events = nonNil(events.Extract(events.Input{
-		Text: s, Sentences: sents, Actors: doc.Actors, Places: doc.Places, Times: doc.Times, Published: pub,
-		Demonym: func(w string) (string, bool) {
-			c, ok := x.gaz.Demonym(w)
-			return c.ISO3, ok
-		},
-		CountryName: countries{x.gaz}.Name,
-	}))
+	if end < len(norm.Text) {
+		lim.read, lim.size = norm.Orig(end), len(art.Text)
+	}
+	// The stages read the text analysed, so that none reads past the cut,
+	// and none of the runs of bytes too long to be words.
+	s := text.WithoutLongWords(norm.Text[:end])
+	stages := []struct {
+		name string
+		run  func()
+	}{
+		{"places", func() { doc.Places = nonNil(places.Extract(s, sents)) }},
+		{"times", func() {
+			ts, warns := times.Extract(s, pub)
+			doc.Times = nonNil(ts)
+			doc.Warnings = append(doc.Warnings, warns...)
+		}},
+		{"actors", func() {
+			doc.Actors = nonNil(x.actors.ExtractInput(actors.Input{Text: s, Sentences: sents, Outlet: art.Outlet, Published: pub, Places: doc.Places, EveryState: x.verbs != nil}))
+		}},
+		{"events", func() {
+			doc.Events = nonNil(events.Extract(events.Input{
+				Text: s, Sentences: sents, Actors: doc.Actors, Places: doc.Places, Times: doc.Times, Published: pub,
+				Demonym: func(w string) (string, bool) {
+					c, ok := x.gaz.Demonym(w)
+					return c.ISO3, ok
+				},
+				CountryName: countries{x.gaz}.Name,
+				Verbs:       x.verbs,
+			}))
+		}},
+	}
+	for i, st := range stages {
+		if lim.passed() {
+			for _, later := range stages[i:] {
+				lim.skipped = append(lim.skipped, later.name)
+			}
+			break
+		}
+		st.run()
+	}
+	if w := lim.warning(); w != "" {
+		doc.Warnings = append(doc.Warnings, w)
+	}
 	remap(&doc, art.Text, norm)
 	return doc, nil
 }

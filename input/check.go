@@ -1,12 +1,16 @@
 package input
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	unicode16 "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // sniffSize is how much of an input is looked at to tell its format, and
@@ -86,15 +90,46 @@ func encodingProblem(raw string) string {
 	return ""
 }
 
+// decodeUTF16 returns br decoded to UTF-8 when it opens with a UTF-16 byte
+// order mark, and the size of what it returns: size, or -1 once decoded,
+// as the size limit counts the bytes of the text as UTF-8.
+func decodeUTF16(br *bufio.Reader, size int64) (io.Reader, int64) {
+	head, _ := br.Peek(2)
+	if string(head) != "\xFF\xFE" && string(head) != "\xFE\xFF" {
+		return br, size
+	}
+	return transform.NewReader(br, unicode16.UTF16(unicode16.LittleEndian, unicode16.ExpectBOM).NewDecoder()), -1
+}
+
 // dataProblem says why raw is not text in any 8-bit encoding, or "".
 func dataProblem(raw string) string {
 	if strings.HasPrefix(raw, "\xFF\xFE") || strings.HasPrefix(raw, "\xFE\xFF") {
 		return "UTF-16 text (byte order mark); convert it to UTF-8"
 	}
+	if isUTF16(raw) {
+		return "UTF-16 text without a byte order mark; convert it to UTF-8"
+	}
 	if isBinary(raw) {
 		return "binary data, not text"
 	}
 	return ""
+}
+
+// isUTF16 reports whether s looks like UTF-16 text without a byte order
+// mark: mostly ASCII characters, so that nearly every other byte is NUL.
+func isUTF16(s string) bool {
+	s = s[:min(len(s), 4096)]
+	if len(s) < 8 {
+		return false
+	}
+	var zeros [2]int
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(s) / 2
+	return max(zeros[0], zeros[1])*10 >= half*9 && min(zeros[0], zeros[1])*10 < half
 }
 
 // isBinary reports whether s holds a NUL byte or more than 5% of control

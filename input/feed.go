@@ -18,13 +18,13 @@ import (
 // else the item's content, else its description; the item's title, link
 // and date and the feed's title (the outlet) fill the article's fields. A
 // bad item gives one error and reading goes on. In a directory walk (inDir)
-// an XML file that is not a feed is skipped.
+// an .xml file that is not a feed is skipped.
 func (r *reader) feed(name, base, dir, raw string, inDir bool) bool {
 	if reason := encodingProblem(raw); reason != "" {
 		return r.fail(name, invalid(nil, "%s: %s", name, reason))
 	}
-	if inDir && !looksLikeFeed([]byte(raw)) {
-		return true
+	if inDir && !looksLikeFeed([]byte(raw)) && strings.EqualFold(filepath.Ext(name), ".xml") {
+		return true // XML of another kind; .rss and .atom files claim to be feeds
 	}
 	f, err := gofeed.NewParser().ParseString(strings.TrimPrefix(raw, bom))
 	if err != nil {

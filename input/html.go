@@ -26,6 +26,9 @@ func (r *reader) htmlArticle(name, id, raw string, given fields) Item {
 	if isBlank(page) {
 		return fail(invalid(nil, "%s: empty article", name))
 	}
+	if tooMany(page) {
+		return fail(invalid(nil, "%s: HTML page too complex: more than %d elements", name, maxHTMLElements))
+	}
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		return fail(invalid(err, "%s: cannot parse HTML: %v", name, err))
@@ -44,6 +47,31 @@ func (r *reader) htmlArticle(name, id, raw string, given fields) Item {
 	})
 	it.Article.FromHTML = it.Err == nil
 	return it
+}
+
+// maxHTMLElements is the most elements a page may have. A news page has a
+// few thousand; a parsed element costs hundreds of bytes and the body
+// extraction walks them many times, so a page of millions of tiny elements
+// would take gigabytes and minutes.
+const maxHTMLElements = 200_000
+
+// tooMany reports whether page has more than maxHTMLElements elements.
+func tooMany(page string) bool {
+	if strings.Count(page, "<") <= maxHTMLElements {
+		return false
+	}
+	z := html.NewTokenizer(strings.NewReader(page))
+	n := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if n++; n > maxHTMLElements {
+				return true
+			}
+		}
+	}
 }
 
 // decodeHTML returns the page as UTF-8, less a byte order mark. A page that

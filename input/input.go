@@ -108,7 +108,8 @@ func (r *reader) path(p string) bool {
 		if r.stdin == nil {
 			return r.fail(stdinName, invalid(nil, "%s: no standard input", stdinName))
 		}
-		return r.sniffed(stdinName, "", r.stdin, -1)
+		rd, _ := decodeUTF16(bufio.NewReaderSize(r.stdin, sniffSize), -1)
+		return r.sniffed(stdinName, "", rd, -1)
 	}
 	fi, err := os.Stat(p)
 	if err != nil {
@@ -164,13 +165,14 @@ func (r *reader) file(p string, size int64, inDir bool) bool {
 	defer f.Close()
 	base := baseName(p)
 	form := formatOf(p)
+	rd, size := decodeUTF16(bufio.NewReaderSize(f, sniffSize), size)
 	switch form {
 	case formatJSONL:
-		return r.jsonl(p, base, bufio.NewReaderSize(f, sniffSize))
+		return r.jsonl(p, base, bufio.NewReaderSize(rd, sniffSize))
 	case formatUnknown:
-		return r.sniffed(p, base, f, size)
+		return r.sniffed(p, base, rd, size)
 	}
-	return r.whole(p, base, form, f, size, inDir)
+	return r.whole(p, base, form, rd, size, inDir)
 }
 
 // sniffed reads an input whose format is told by its content (see sniff).
@@ -237,6 +239,13 @@ func (r *reader) article(name, id, text string, given, page fields) Item {
 		URL:       firstOf(given.URL, r.opts.URL, page.URL),
 		Title:     firstOf(given.Title, page.Title),
 		Lang:      firstOf(given.Lang, page.Lang),
+	}
+	if int64(len(text)) > r.opts.MaxBytes {
+		// HTML decoded from an 8-bit character set can outgrow its page
+		return Item{Article: sitrep.Article{Source: name}, Err: tooLarge(name, "article text", int64(len(text)), r.opts.MaxBytes)}
+	}
+	if reason := languageProblem(text, a.Lang); reason != "" {
+		return Item{Article: sitrep.Article{Source: name}, Err: invalid(nil, "%s: %s; sitrep reads English text only", name, reason)}
 	}
 	if a.ID == "" {
 		a.ID = TextID(text)

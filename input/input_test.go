@@ -197,14 +197,14 @@ func TestRead(t *testing.T) {
 		},
 		{
 			name: "HTML file, options override the page",
-			files: map[string]string{"page.html": `<html lang="fr"><head><title>Manifestation | Le Courrier</title>
-<meta property="og:site_name" content="Le Courrier">
+			files: map[string]string{"page.html": `<html lang="en-GB"><head><title>Protest | The Courier</title>
+<meta property="og:site_name" content="The Courier">
 <meta property="article:published_time" content="2024-06-01T09:00:00+02:00"></head>
-<body><nav>Accueil</nav><p>La police a dispersé une manifestation.</p><footer>Mentions légales</footer></body></html>`},
+<body><nav>Home</nav><p>The police dispersed a protest.</p><footer>Legal notice</footer></body></html>`},
 			paths: []string{"page.html"},
 			opts:  Options{Outlet: "Flag Outlet", Published: "2024-06-02"},
-			want: []result{{ID: "page", Text: "La police a dispersé une manifestation.", Published: "2024-06-02",
-				Outlet: "Flag Outlet", Title: "Manifestation", Lang: "fr", Source: "page.html"}},
+			want: []result{{ID: "page", Text: "The police dispersed a protest.", Published: "2024-06-02",
+				Outlet: "Flag Outlet", Title: "Protest", Lang: "en", Source: "page.html"}},
 		},
 		{
 			name:  "inputs in the order given",
@@ -294,9 +294,9 @@ func TestReadErrors(t *testing.T) {
 		},
 		{
 			name:  "UTF-16",
-			files: map[string]string{"wide.txt": "\xff\xfeH\x00i\x00"},
+			files: map[string]string{"wide.txt": "H\x00i\x00 \x00t\x00h\x00e\x00r\x00e\x00"},
 			paths: []string{"wide.txt"},
-			want:  []result{{Source: "wide.txt", Err: "wide.txt: UTF-16 text (byte order mark); convert it to UTF-8"}},
+			want:  []result{{Source: "wide.txt", Err: "wide.txt: UTF-16 text without a byte order mark; convert it to UTF-8"}},
 		},
 		{
 			name:  "file too large",
@@ -412,9 +412,10 @@ func TestReadErrors(t *testing.T) {
 		},
 		{
 			name:  "UTF-16 JSONL file",
-			files: map[string]string{"wide.jsonl": "\xff\xfe{\x00}\x00\n\x00"},
+			files: map[string]string{"wide.jsonl": utf16LE(`{"text":"Hi"}` + "\n" + `{"text":`)},
 			paths: []string{"wide.jsonl"},
-			want:  []result{{Source: "wide.jsonl", Err: "wide.jsonl: UTF-16 text (byte order mark); convert it to UTF-8"}},
+			want: []result{{ID: "wide:line1", Text: "Hi", Source: "wide.jsonl:1"},
+				{Source: "wide.jsonl:2", Err: "wide.jsonl: line 2: not JSON: unexpected end of JSON input"}},
 		},
 		{
 			name:  "JSONL line with bad HTML",
@@ -691,4 +692,13 @@ func TestStopEarly(t *testing.T) {
 	if n != 3 {
 		t.Errorf("%d items after cancelling at 3", n)
 	}
+}
+
+// utf16LE encodes s, ASCII, as UTF-16 little-endian with a byte order mark.
+func utf16LE(s string) string {
+	b := []byte{0xFF, 0xFE}
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return string(b)
 }

@@ -72,6 +72,9 @@ var evaluations = []struct {
 			return err
 		}
 		r.Write(w, env.confusion)
+		if env.examples > 0 {
+			r.WriteErrors(w, env.examples)
+		}
 		return nil
 	}},
 	{"case", "CASE 2021 task 2: ACLED sub-types of news snippets", func(env *evalEnv, w io.Writer) error {

@@ -10,7 +10,6 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -33,6 +32,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs.StringVar(&opts.Outlet, "outlet", "", "outlet that published plain-text inputs")
 	fs.StringVar(&opts.URL, "url", "", "URL of plain-text inputs")
 	fs.Int64Var(&opts.MaxBytes, "max-bytes", input.DefaultMaxBytes, "largest file or JSONL line read")
+	deadline := deadlineFlag(fs)
 	policy := fs.String("policy", "", "reconcile figures as `conservative`, ucdp or nonpartisan (kept in the database; default: the database's, else conservative)")
 	force := fs.Bool("force", false, "extract and store again articles already stored")
 	batch := fs.Int("batch", defaultBatch, "articles stored per transaction")
@@ -74,7 +74,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 			return exitFor(err)
 		}
 	}
-	x, err := extract.New()
+	x, err := extract.NewWith(extract.Options{Deadline: noneIfZero(*deadline)})
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep ingest: %v\n", err)
 		return 1
@@ -125,7 +125,6 @@ func (s summary) write(w io.Writer, db string) {
 
 // job is one input on its way through the pipeline.
 type job struct {
-	seq  int
 	item input.Item
 	dup  bool // known already: not extracted
 	ex   sitrep.Extracted
@@ -137,32 +136,16 @@ func (g *ingester) run(ctx context.Context, items iter.Seq[input.Item]) (summary
 	start := time.Now()
 	var sum summary
 	status := 0
-	jobs := make(chan *job, 64)
-	done := make(chan *job, 64)
 	var readErr error
-	go func() {
-		defer close(jobs)
-		readErr = g.read(ctx, items, jobs)
-	}()
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if j.item.Err == nil && !j.dup {
-					j.ex.Article = j.item.Article
-					j.ex.Doc, j.err = g.x.Article(j.item.Article)
-				}
-				done <- j
-			}
-		}()
+	jobs := func(yield func(*job) bool) { readErr = g.read(ctx, items, yield) }
+	extractJob := func(j *job) *job {
+		if j.item.Err == nil && !j.dup {
+			j.ex.Article = j.item.Article
+			j.ex.Doc, j.err = g.x.Article(j.item.Article)
+		}
+		return j
 	}
-	go func() { wg.Wait(); close(done) }()
-
-	// Store in input order, whatever order extraction finishes in.
-	pending := map[int]*job{}
-	next := 0
+	// Extraction runs on every core; storing, in input order.
 	var batch []sitrep.Extracted
 	flush := func() error {
 		if len(batch) == 0 {
@@ -178,33 +161,30 @@ func (g *ingester) run(ctx context.Context, items iter.Seq[input.Item]) (summary
 		return nil
 	}
 	var storeErr error
-	for j := range done {
-		pending[j.seq] = j
-		for pending[next] != nil {
-			j := pending[next]
-			delete(pending, next)
-			next++
-			if storeErr != nil {
-				continue // drain the pipeline
+	for j := range ordered(jobs, extractJob) {
+		if storeErr != nil {
+			break
+		}
+		sum.read++
+		g.progress.read(sum.read)
+		switch {
+		case j.item.Err != nil:
+			g.fail("%v", j.item.Err)
+			sum.failed++
+			status = 1
+		case j.err != nil:
+			g.fail("%s: %v", j.item.Article.Source, j.err)
+			sum.failed++
+			status = 1
+		case j.dup:
+			sum.Duplicates++
+		default:
+			for _, w := range extract.Cut(j.ex.Doc) {
+				g.fail("%s: warning: %s", j.item.Article.Source, w)
 			}
-			sum.read++
-			g.progress.read(sum.read)
-			switch {
-			case j.item.Err != nil:
-				g.fail("%v", j.item.Err)
-				sum.failed++
-				status = 1
-			case j.err != nil:
-				g.fail("%s: %v", j.item.Article.Source, j.err)
-				sum.failed++
-				status = 1
-			case j.dup:
-				sum.Duplicates++
-			default:
-				batch = append(batch, j.ex)
-				if len(batch) >= g.batch {
-					storeErr = flush()
-				}
+			batch = append(batch, j.ex)
+			if len(batch) >= g.batch {
+				storeErr = flush()
 			}
 		}
 	}
@@ -230,12 +210,10 @@ func (g *ingester) run(ctx context.Context, items iter.Seq[input.Item]) (summary
 
 // read numbers the items and marks those the store, or this run, has
 // already seen, which are not extracted again.
-func (g *ingester) read(ctx context.Context, items iter.Seq[input.Item], jobs chan<- *job) error {
+func (g *ingester) read(ctx context.Context, items iter.Seq[input.Item], yield func(*job) bool) error {
 	seen := map[string]bool{}
-	seq := 0
 	for it := range items {
-		j := &job{seq: seq, item: it}
-		seq++
+		j := &job{item: it}
 		if it.Err == nil && !g.force {
 			hash := sitrep.TextHash(it.Article.Text)
 			if seen[hash] || it.Article.URL != "" && seen["url "+it.Article.URL] {
@@ -252,9 +230,7 @@ func (g *ingester) read(ctx context.Context, items iter.Seq[input.Item], jobs ch
 				seen["url "+it.Article.URL] = true
 			}
 		}
-		select {
-		case jobs <- j:
-		case <-ctx.Done():
+		if ctx.Err() != nil || !yield(j) {
 			return nil
 		}
 	}

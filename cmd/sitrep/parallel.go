@@ -6,9 +6,15 @@ import (
 	"sync"
 )
 
+// inFlight bounds the values read but not yet yielded, per core: a slow
+// value holds back the results after it, and they must not pile up.
+const inFlight = 32
+
 // ordered runs work on every value of in across all cores and yields the
 // results in input order, however the work finishes. Breaking out of the
-// loop stops reading more input.
+// loop stops reading more input. At most inFlight values per core are
+// read ahead of the one yielded next, so memory stays bounded however long
+// one value takes.
 func ordered[In, Out any](in iter.Seq[In], work func(In) Out) iter.Seq[Out] {
 	return func(yield func(Out) bool) {
 		type job struct {
@@ -16,13 +22,20 @@ func ordered[In, Out any](in iter.Seq[In], work func(In) Out) iter.Seq[Out] {
 			in  In
 			out Out
 		}
+		workers := runtime.GOMAXPROCS(0)
 		jobs := make(chan *job, 64)
 		done := make(chan *job, 64)
 		stop := make(chan struct{})
+		slots := make(chan struct{}, inFlight*workers)
 		go func() {
 			defer close(jobs)
 			seq := 0
 			for v := range in {
+				select {
+				case slots <- struct{}{}:
+				case <-stop:
+					return
+				}
 				select {
 				case jobs <- &job{seq: seq, in: v}:
 					seq++
@@ -32,7 +45,7 @@ func ordered[In, Out any](in iter.Seq[In], work func(In) Out) iter.Seq[Out] {
 			}
 		}()
 		var wg sync.WaitGroup
-		for range runtime.GOMAXPROCS(0) {
+		for range workers {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -60,6 +73,7 @@ func ordered[In, Out any](in iter.Seq[In], work func(In) Out) iter.Seq[Out] {
 					close(stop)
 					break
 				}
+				<-slots
 			}
 		}
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"runtime"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -30,5 +32,43 @@ func TestOrderedStopsEarly(t *testing.T) {
 	}
 	if n != 3 {
 		t.Errorf("read %d results, want 3", n)
+	}
+}
+
+// TestOrderedBoundsReadAhead checks that a slow value does not let the
+// results after it pile up: no more than inFlight values per core, and the
+// one waiting for a slot, are read before it is yielded.
+func TestOrderedBoundsReadAhead(t *testing.T) {
+	bound := inFlight * runtime.GOMAXPROCS(0)
+	release := make(chan struct{})
+	var firstYielded atomic.Bool
+	in := func(yield func(int) bool) {
+		for i := range 3 * bound {
+			if i == bound+1 && !firstYielded.Load() {
+				t.Errorf("value %d read before the first result was yielded", i)
+			}
+			if !yield(i) {
+				return
+			}
+			if i == bound-1 {
+				close(release)
+			}
+		}
+	}
+	n := 0
+	for v := range ordered(in, func(v int) int {
+		if v == 0 {
+			<-release
+		}
+		return v
+	}) {
+		if v != n {
+			t.Fatalf("got %d, want %d", v, n)
+		}
+		firstYielded.Store(true)
+		n++
+	}
+	if n != 3*bound {
+		t.Errorf("%d results, want %d", n, 3*bound)
 	}
 }

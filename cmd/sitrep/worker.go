@@ -44,6 +44,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	maxDeliver := fs.Int("max-deliver", 5, "deliveries of an article before it goes to the dead-letter stream")
 	shutdown := fs.Duration("shutdown-timeout", 30*time.Second, "on SIGTERM or Ctrl-C, how long to go on storing the articles in hand")
 	logFormat := fs.String("log-format", "text", "log as `text` or json")
+	deadline := deadlineFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: sitrep worker --queue nats://HOST:4222 [--db postgres://...] [flags]\n\nConsumes the articles `sitrep ingest --queue` publishes: extracts, merges and stores them,\nacknowledging each once stored. Run as many as the database keeps up with; see docs/scaling.md.")
 		fs.PrintDefaults()
@@ -85,7 +86,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer q.Close()
-	x, err := extract.New()
+	x, err := extract.NewWith(extract.Options{Deadline: noneIfZero(*deadline)})
 	if err != nil {
 		fmt.Fprintf(stderr, "sitrep worker: %v\n", err)
 		return 1

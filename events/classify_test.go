@@ -1,0 +1,108 @@
+package events
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/text"
+)
+
+// mainEvent runs the stage on a text with no actors or places and returns
+// its first event that ACLED codes, or its first event when ACLED codes
+// none.
+func mainEvent(t *testing.T, s string) *sitrep.Event {
+	t.Helper()
+	sents, err := text.Analyze(s)
+	if err != nil {
+		t.Fatalf("Analyze(%q): %v", s, err)
+	}
+	evs := Extract(Input{Text: s, Sentences: sents})
+	for i := range evs {
+		if evs[i].ACLEDEventType != nil {
+			return &evs[i]
+		}
+	}
+	if len(evs) > 0 {
+		return &evs[0]
+	}
+	return nil
+}
+
+func TestACLEDSubType(t *testing.T) {
+	cases := []struct {
+		name, text, sub string
+	}{
+		{"grievance is not the deed", "Farmers protested outside the governor's office, demanding compensation for crops destroyed by floods.", "Peaceful protest"},
+		{"riots as the grievance", "Residents marched through the city against the detention of men involved in riots last month.", "Peaceful protest"},
+		{"looted funds", "Hundreds rallied in the capital to demand the return of looted public funds.", "Peaceful protest"},
+		{"clashes with the police", "Students protested against the fee rise and clashes with the police broke out near the campus.", "Violent demonstration"},
+		{"burned tyres", "Traders burned tyres on the main road to denounce the new market tax.", "Violent demonstration"},
+		{"violently suppressed", "Police violently dispersed a peaceful sit-in by nurses demanding unpaid wages.", "Excessive force against protesters"},
+		{"passive armed victim", "A police officer was shot by unknown gunmen near the station.", "Armed clash"},
+		{"returned fire", "Gunmen fired at a patrol car and the officers returned fire.", "Armed clash"},
+		{"former soldier", "Gunmen shot dead a former soldier outside his home.", "Attack"},
+		{"abducted and killed", "Two farmers were abducted and killed by gunmen in the district.", "Attack"},
+		{"weapons seized", "Soldiers seized twelve pistols and several magazines during a search of the village.", "Disrupted weapons use"},
+		{"forces reinforced", "The army reinforced its positions along the northern border.", "Change to group/activity"},
+		{"capture sought, not made", "Militants launched an attack to capture the army base but were repelled.", "Armed clash"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := mainEvent(t, c.text)
+			if e == nil || e.ACLEDSubEventType == nil {
+				t.Fatalf("%q: no ACLED event, want %s", c.text, c.sub)
+			}
+			if *e.ACLEDSubEventType != c.sub {
+				t.Errorf("%q: %s, want %s", c.text, *e.ACLEDSubEventType, c.sub)
+			}
+		})
+	}
+}
+
+func TestPLOVERType(t *testing.T) {
+	cases := []struct {
+		name, text, plover string
+	}{
+		{"intent to meet", "The foreign minister will visit the neighbouring capital next month.", "AGREE"},
+		{"conditional boycott", "The opposition party will boycott the vote unless the electoral law is changed.", "THREATEN"},
+		{"curfew lifted", "The governor lifted the night curfew in the northern province on Monday.", "CONCEDE"},
+		{"curfew imposed", "The authorities imposed a curfew in the port city on Friday.", "COERCE"},
+		{"fighting as the setting", "The two armies agreed to a ceasefire after a week of heavy fighting.", "RETREAT"},
+		{"name is not a trigger", "The National Liberation Front called on its members to vote.", "REQUEST"},
+		{"cooperation", "The two navies began joint war games in the gulf on Monday.", "COOPERATE"},
+		{"asylum", "The embassy granted political asylum to the dissident writer.", "AID"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			sents, err := text.Analyze(c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			evs := Extract(Input{Text: c.text, Sentences: sents})
+			if len(evs) == 0 {
+				t.Fatalf("%q: no event, want %s", c.text, c.plover)
+			}
+			if evs[0].Plover != c.plover {
+				t.Errorf("%q: %s (%s), want %s", c.text, evs[0].Plover, evs[0].Trigger, c.plover)
+			}
+		})
+	}
+}
+
+func TestGrievance(t *testing.T) {
+	s := sentence(t, "Teachers demanding the arrest of those who set fire to the school burned tyres.")
+	lw := lower(s.Tokens)
+	g := grievance(s.Tokens, lw)
+	for k, w := range lw {
+		want := k >= 1 && k <= 10 // "demanding ... school"
+		if w == "burned" || w == "tyres" || w == "." {
+			want = false
+		}
+		if k == 0 {
+			want = false
+		}
+		if g[k] != want && (w == "set" || w == "fire" || w == "burned" || w == "teachers") {
+			t.Errorf("token %q: grievance %v, want %v", w, g[k], want)
+		}
+	}
+}

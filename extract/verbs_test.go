@@ -1,0 +1,50 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/extract"
+	"github.com/sitrep-project/sitrep/verbs"
+)
+
+// TestVerbDictionary checks that a verb dictionary codes events between
+// the actors of a sentence, also a country the text names as a place.
+func TestVerbDictionary(t *testing.T) {
+	d, err := verbs.Read("test", strings.NewReader("--- DEPART [032] ---\nDEPART\n- * FOR_GOOD  [161]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.NewWith(extract.Options{Verbs: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := x.Article(sitrep.Article{Text: "Norway departed from Chile on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Events {
+		if e.Actor1 != nil && e.Actor2 != nil {
+			got = append(got, e.Actor1.Cameo+">"+e.Actor2.Cameo+" "+e.Cameo)
+		}
+	}
+	if strings.Join(got, " ") != "NOR>CHL 032" {
+		t.Errorf("events %v, want NOR>CHL 032", got)
+	}
+	// without the dictionary, nothing is coded from the verb
+	plain, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err = plain.Article(sitrep.Article{Text: "Norway departed from Chile on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Events {
+		if e.Trigger == "departed" {
+			t.Errorf("built-in pipeline coded %q", e.Trigger)
+		}
+	}
+}

@@ -1,0 +1,141 @@
+package verbs_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/text"
+	"github.com/sitrep-project/sitrep/verbs"
+)
+
+// testVerbs is a small dictionary in PETRARCH's format, written for these
+// tests.
+const testVerbs = `
+# money words
+&MONEY
++DOLLARS
++EUROS
+
+--- PROMISE [050] ---
+PROMISE   # a comment
+- * &MONEY  [071]
+- NOT *  [112]
+
+--- MEET [040:040] ---
+MEET {MET}
+- % *  [046:046]
+
+--- ARRIVE [032:033] ---
+ARRIVE
+
+--- CRITICIZE [121] ---
+CRITICIZE {CRITICISED}
+
+--- WANT [---] ---
+WANT
+- * TO STRIKE  [138]
+
+--- STRIKE [190] ---
+STRIKE {STRUCK}
+
+--- BREAK [---] ---
++BREAK_OFF {+BROKE_OFF +BROKEN_OFF}
+- * RELATIONS  [161]
+
+--- DELAY [---]
+DELAY
+`
+
+// codes of the test's countries, found as whole words
+var testActors = map[string]string{"Norway": "NOR", "Chile": "CHL", "Peru": "PER", "Sweden": "SWE"}
+
+func mentions(s string) []sitrep.Actor {
+	var out []sitrep.Actor
+	for i := 0; i < len(s); i++ {
+		for name, code := range testActors {
+			if strings.HasPrefix(s[i:], name) && (i == 0 || s[i-1] == ' ') {
+				out = append(out, sitrep.Actor{Text: name, Start: i, End: i + len(name), Cameo: code, Ref: -1})
+			}
+		}
+	}
+	return out
+}
+
+func TestCode(t *testing.T) {
+	d, err := verbs.Read("test", strings.NewReader(testVerbs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Warnings) > 0 {
+		t.Fatalf("warnings: %v", d.Warnings)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       string // (sources>targets code/reverse) per coding
+	}{
+		{"pattern with a synonym set", "Norway promised ten million dollars to Chile on Monday.", "NOR>CHL 071/"},
+		{"verb default", "Norway promised support to Chile.", "NOR>CHL 050/"},
+		{"pattern before the verb", "Norway did not promise anything to Chile.", "NOR>CHL 112/"},
+		{"compound subject meets", "Peru and Chile met in Lima.", "PER,CHL> 046/046 mutual"},
+		{"reverse code", "Norway arrived in Chile on Tuesday.", "NOR>CHL 032/033"},
+		{"passive with an agent", "Norway was criticised by Sweden over the deal.", "SWE>NOR 121/"},
+		{"the governing verb's pattern reads the infinitive", "Norway wants to strike Chile.", "NOR>CHL 138/"},
+		{"the infinitive tells what is done", "Norway is about to strike Chile.", "NOR>CHL 190/"},
+		{"multi-word verb", "Norway broke off relations with Chile.", "NOR>CHL 161/"},
+		{"list of sources", "Norway, Peru and Chile criticized Sweden.", "NOR,PER,CHL>SWE 121/"},
+		{"time between subject and verb", "Norway on Friday criticized Chile.", "NOR>CHL 121/"},
+		{"parenthesis between subject and verb", "Norway, in a speech on Friday, criticized Chile.", "NOR>CHL 121/"},
+		{"coordinated verbs share the subject", "Norway criticized Chile and promised aid to Peru.", "NOR>CHL 121/ NOR>PER 050/"},
+		{"apposition is not a list", "Norway criticized Chile, Sweden's ally.", "NOR>CHL 121/"},
+		{"the object of an apposition", "Norway criticized its neighbour, Sweden.", "NOR>SWE 121/"},
+		{"a phrase after a subordinator is not the target", "Norway criticized the plan after Sweden left.", "NOR> 121/"},
+		{"no code", "Norway will delay the vote.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sents, err := text.Analyze(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			acts := mentions(tc.text)
+			var got []string
+			for i := range sents {
+				for _, c := range d.Code(&sents[i], acts) {
+					got = append(got, describe(c, acts))
+				}
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("%q: got %q, want %q", tc.text, g, tc.want)
+			}
+		})
+	}
+}
+
+func describe(c verbs.Coding, acts []sitrep.Actor) string {
+	codes := func(is []int) string {
+		var cs []string
+		for _, i := range is {
+			cs = append(cs, acts[i].Cameo)
+		}
+		return strings.Join(cs, ",")
+	}
+	s := fmt.Sprintf("%s>%s %s/%s", codes(c.Sources), codes(c.Targets), c.Code, c.Reverse)
+	if c.Mutual {
+		s += " mutual"
+	}
+	return s
+}
+
+func TestReadWarnings(t *testing.T) {
+	d, err := verbs.Read("bad", strings.NewReader("- * TIES [064]\nRESTORE\n--- RESTORE [064] ---\nRESTORE\n- * &NOSUCH [065]\n- * TIES\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Warnings) != 4 {
+		t.Errorf("warnings %d, want 4: %v", len(d.Warnings), d.Warnings)
+	}
+	if d.Verbs() == 0 {
+		t.Error("the verb after the bad lines was not read")
+	}
+}
