@@ -64,7 +64,13 @@ func New() (*Extractor, error) { return NewWith(Options{}) }
 
 // NewWith loads the embedded models and data and what the options add.
 func NewWith(o Options) (*Extractor, error) {
+	// The text models load beside the gazetteer.
+	models := make(chan error, 1)
+	go func() { models <- text.Load() }()
 	gaz := gazetteer.Default()
+	if err := <-models; err != nil {
+		return nil, fmt.Errorf("load text models: %w", err)
+	}
 	ax, err := actors.New(countries{gaz}, o.Actors...)
 	if err != nil {
 		return nil, fmt.Errorf("load actor lexicon: %w", err)

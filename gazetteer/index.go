@@ -2,7 +2,6 @@ package gazetteer
 
 import (
 	"bytes"
-	"embed"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -29,25 +28,21 @@ const indexMagic = "sitrep-gazetteer-index\x01"
 
 // indexSources are the embedded files the indexes are built from, in the
 // order they are stamped.
-var indexSources = []struct {
-	fs   *embed.FS
-	name string
-}{
-	{&generated, "data/countries.tsv"}, {&curated, "country_names.tsv"}, {&curated, "demonyms.tsv"},
-	{&generated, "data/admin.tsv.gz"}, {&generated, "data/places.tsv.gz"},
-	{&curated, "regions.tsv"}, {&curated, "aliases.tsv"},
+var indexSources = []string{
+	"data/countries.tsv", "country_names.tsv", "demonyms.tsv", "data/admin.tsv", "data/places.tsv",
+	"regions.tsv", "aliases.tsv",
 }
 
 // sourceStamp is a checksum of the files the indexes are built from.
 func sourceStamp() (uint32, error) {
 	h := crc32.NewIEEE()
-	for _, s := range indexSources {
-		data, err := s.fs.ReadFile(s.name)
+	for _, name := range indexSources {
+		data, err := source(name)
 		if err != nil {
 			return 0, err
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", s.name, len(data))
-		h.Write(data)
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
+		io.WriteString(h, data)
 	}
 	return h.Sum32(), nil
 }
@@ -203,19 +198,23 @@ func (ix *nameIndexes) encode(w io.Writer, stamp uint32) error {
 
 var errStaleIndex = errors.New(indexFile + " is not of the embedded rows: run make gazetteer")
 
-// decodeIndex reads the prebuilt indexes, which must carry stamp.
-func decodeIndex(data []byte, stamp uint32) (nameIndexes, error) {
+// decodeIndex reads the prebuilt indexes, which must carry stamp. The keys
+// share data's memory.
+func decodeIndex(data string, stamp uint32) (nameIndexes, error) {
 	var ix nameIndexes
 	bad := fmt.Errorf("%s: truncated or corrupt", indexFile)
-	if !bytes.HasPrefix(data, []byte(indexMagic)) {
+	if !strings.HasPrefix(data, indexMagic) {
 		return ix, fmt.Errorf("%s: not a gazetteer index of this version", indexFile)
 	}
 	data = data[len(indexMagic):]
+	le32 := func(i int) uint32 {
+		return uint32(data[i]) | uint32(data[i+1])<<8 | uint32(data[i+2])<<16 | uint32(data[i+3])<<24
+	}
 	u32 := func() (uint32, bool) {
 		if len(data) < 4 {
 			return 0, false
 		}
-		v := binary.LittleEndian.Uint32(data)
+		v := le32(0)
 		data = data[4:]
 		return v, true
 	}
@@ -226,7 +225,7 @@ func decodeIndex(data []byte, stamp uint32) (nameIndexes, error) {
 		}
 		vs := make([]uint32, n)
 		for i := range vs {
-			vs[i] = binary.LittleEndian.Uint32(data[4*i:])
+			vs[i] = le32(4 * i)
 		}
 		data = data[4*n:]
 		return vs, true
@@ -257,7 +256,7 @@ func decodeIndex(data []byte, stamp uint32) (nameIndexes, error) {
 		if size > len(data) || !slices.IsSorted(x.ends) {
 			return ix, bad
 		}
-		x.keys, data = string(data[:size]), data[size:]
+		x.keys, data = data[:size], data[size:]
 	}
 	for _, l := range []*refLists{&ix.lists, &ix.soundLists} {
 		var ok1, ok2 bool

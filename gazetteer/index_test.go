@@ -19,8 +19,7 @@ func TestPrebuiltIndex(t *testing.T) {
 	}
 	if !g.prebuilt {
 		stamp, _ := sourceStamp()
-		text, _ := readFile(generated, indexFile)
-		_, err := decodeIndex([]byte(text), stamp)
+		_, err := decodeIndex(indexBin, stamp)
 		t.Fatalf("the embedded index was not used (%v): run make gazetteer", err)
 	}
 	if built.prebuilt {
@@ -47,7 +46,7 @@ func TestDecodeIndexRejects(t *testing.T) {
 	if err := ix.encode(&b, 7); err != nil {
 		t.Fatal(err)
 	}
-	got, err := decodeIndex(b.Bytes(), 7)
+	got, err := decodeIndex(b.String(), 7)
 	if err != nil {
 		t.Fatalf("decode: %v", err)
 	}
@@ -73,7 +72,7 @@ func TestDecodeIndexRejects(t *testing.T) {
 		if name == "stale" {
 			stamp = 8
 		}
-		if _, err := decodeIndex(data, stamp); err == nil {
+		if _, err := decodeIndex(string(data), stamp); err == nil {
 			t.Errorf("%s index accepted", name)
 		}
 	}

@@ -63,6 +63,13 @@ type Limits struct {
 	Stop func() bool
 }
 
+// Load loads the models Analyze uses, which it otherwise does on first use;
+// callers that start up several stages at once call it beside the others.
+func Load() error {
+	_, err := models()
+	return err
+}
+
 // Analyze splits normalised text into sentences with tagged tokens. Offsets
 // are into s.
 func Analyze(s string) ([]sitrep.Sentence, error) {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"log"
@@ -99,7 +98,7 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 		fmt.Fprintf(&buf, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.id, p.name, p.cc, p.a1, p.a2,
 			p.lat, p.lon, p.pop, p.fcode, strings.Join(p.alts, "|"))
 	}
-	if err := writeGzip(filepath.Join(out, "places.tsv.gz"), buf.Bytes()); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "places.tsv"), buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 
@@ -111,7 +110,7 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 	for _, a := range admins {
 		fmt.Fprintf(&buf, "%d\t%s\t%s\t%.4f\t%.4f\t%d\t%s\t%d\n", a.level, a.code, a.name, a.lat, a.lon, a.pop, strings.Join(a.aliases, "|"), a.geonameID)
 	}
-	if err := writeGzip(filepath.Join(out, "admin.tsv.gz"), buf.Bytes()); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "admin.tsv"), buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 
@@ -140,7 +139,7 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 	for _, w := range common {
 		fmt.Fprintf(&buf, "%s\t%d\n", w, words[w])
 	}
-	if err := writeGzip(filepath.Join(out, "common_words.tsv.gz"), buf.Bytes()); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "common_words.tsv"), buf.Bytes(), 0o644); err != nil {
 		return err
 	}
 	log.Printf("wrote %d places, %d divisions (%d with GeoNames ids), %d countries (%d with GeoNames ids), %d common words to %s", len(places), len(admins), adminIDs, len(countries), withIDs, len(common), out)
@@ -498,23 +497,6 @@ func readWords(files map[string][]byte) (map[string]int, error) {
 		}
 	}
 	return words, nil
-}
-
-// writeGzip writes data gzip-compressed, without a timestamp or file name,
-// so the same input gives the same bytes.
-func writeGzip(path string, data []byte) error {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write(data); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 type point struct {
