@@ -45,6 +45,10 @@ func TestGrammar(t *testing.T) {
 		{"adjectives before the agent", "Mali's tired and angry soldiers left the base.", "soldiers", "state", "MLI", "MIL", 1},
 		{"agent phrase before a modifier", "Syria's national security adviser met the envoy.", "national security adviser", "person", "SYR", "GOV", 1},
 		{"title after an apposition comma", "The Malian commander, Colonel Issa Sidibe, said the road was open.", "Issa Sidibe", "person", "MLI", "MIL", 1},
+		{"a leader's forces are the state's", "Pro-Hadi forces shelled a hill near the airport.", "forces", "state", "YEM", "MIL", 1},
+		{"an agent is shared by a list of countries", "Judges in Mali and Syria met the envoy.", "Syria", "state", "SYR", "JUD", 1},
+		{"an agent is shared by a longer list", "Soldiers from Iran, Syria and Armenia crossed the river.", "Syria", "state", "SYR", "MIL", 1},
+		{"a possessive owning nothing", "Mali signed a treaty with Syria's on Monday.", "Syria", "state", "SYR", "GOV", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -285,6 +285,28 @@ func (p *parser) agentPhrase(i int) int {
 			prev.Country = m.Country
 		}
 	}
+	// "lawmakers in Fornost and Gondor": the agent noun is shared by
+	// each country of the list
+	if !a.person && q.country != "" && q.org == nil && end > agentEnd {
+		for k := end; k+1 < len(p.lw) && (p.lw[k] == "and" || p.lw[k] == "," && p.listGoesOn(k+1)); {
+			var q2 qualifier
+			n := p.qualify(k+1, &q2)
+			if n == k+1 || q2.country == "" || q2.org != nil {
+				break
+			}
+			if _, m := p.agentAt(n); m > n || n < len(p.lw) && p.lw[n] == "'s" {
+				break // "in Fornost and Gondor officials", "and Gondor's"
+			}
+			m2 := p.build(k+1, n, a, q2)
+			m2.Role = m.Role
+			p.add(m2)
+			end = n
+			k = n
+		}
+		if end > agentEnd && p.out[len(p.out)-1].Start != m.Start {
+			return end
+		}
+	}
 	// "Danish media and government": a second agent noun shares the
 	// qualifier of the first
 	if !a.person && !q.empty() && end+1 < len(p.lw) && p.lw[end] == "and" {
@@ -296,6 +318,23 @@ func (p *parser) agentPhrase(i int) int {
 		}
 	}
 	return end
+}
+
+// listGoesOn reports whether a list whose comma comes before token k goes
+// on to a coordinator: "Bree, Rohan and Gondor".
+func (p *parser) listGoesOn(k int) bool {
+	for n := k; n < len(p.lw) && n < k+8; n++ {
+		switch p.lw[n] {
+		case "and", "or":
+			return true
+		case ",":
+		default:
+			if !isCapitalised(p.toks[n].Text) {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // plainAdjective reports whether token j is a lower-case adjective that is
@@ -559,6 +598,12 @@ func (p *parser) pro(m *mention, a agent, side string) {
 	if m.Country != "" && m.Country == p.sideCountry(side) {
 		m.Country = ""
 	}
+	if o, ok := p.orgIn(side); ok && o.kind == sitrep.KindState && (o.sector == "MIL" || o.sector == "POL") {
+		// "pro-Hadi forces": a government's forces named by its leader
+		m.Kind, m.Sector, m.Inter, m.Cameo, m.fixed = sitrep.KindState, o.sector, o.inter, o.cameo, true
+		m.Country, m.acled = o.country, o.acled
+		return
+	}
 	if o, ok := p.orgIn(side); ok && o.kind == sitrep.KindArmedGroup {
 		m.Kind, m.Sector, m.Inter, m.Cameo, m.fixed = sitrep.KindArmedGroup, o.sector, o.inter, o.cameo, true
 		m.Country = o.country
@@ -589,12 +634,17 @@ func (p *parser) sideCountry(side string) string {
 	return ""
 }
 
-// orgIn looks a side ("Houthi") up among the organisations.
+// orgIn looks a side ("Houthi") up among the organisations. It runs once
+// a "pro-" word is read, not per token.
 func (p *parser) orgIn(side string) (org, bool) {
 	if o, ok := p.x.lex.orgs[phraseKey(side)]; ok {
 		return o, true
 	}
 	if o, ok := p.x.lex.orgsExact[side]; ok {
+		return o, true
+	}
+	// "pro-Hadi": the forces named after a leader ("Hadi forces")
+	if o, ok := p.x.lex.orgs[phraseKey(side+" forces")]; ok {
 		return o, true
 	}
 	return org{}, false
@@ -855,8 +905,10 @@ func (p *parser) state(i int) int {
 			return i
 		}
 	}
-	if n < len(p.lw) && p.lw[n] == "'s" {
-		return i // "Armenia's army" is read by agentPhrase
+	if n < len(p.lw) && p.lw[n] == "'s" && n+1 < len(p.toks) && (strings.HasPrefix(p.toks[n+1].Tag, "NN") || strings.HasPrefix(p.toks[n+1].Tag, "JJ")) {
+		// "Armenia's army" is read by agentPhrase; a possessive that owns
+		// nothing ("a treaty with Libya's") names the state
+		return i
 	}
 	subject := p.verbFollows(n) && !(i > 0 && locatives[p.lw[i-1]])
 	party := i > 0 && partyCue[p.lw[i-1]] || i > 1 && p.lw[i-1] == "neighboring" && partyCue[p.lw[i-2]] ||

@@ -67,6 +67,7 @@ type ActorsReport struct {
 	Inter1, Inter2                 *Confusion
 	CountryScored, CountryRight    int
 	Inter1Wrong, CountryWrong      []string
+	Inter2Wrong                    []string
 	NoEvent                        int // ACLED rows where we found no event
 	NoEventRows                    []string
 }
@@ -397,6 +398,9 @@ func (r *ActorsReport) acled(x *extract.Extractor, path string) error {
 		if i1 != g.Inter1 {
 			r.Inter1Wrong = append(r.Inter1Wrong, fmt.Sprintf("%s: gold %s %q, ours %s %s | %s", g.ID, g.Inter1, g.Actor1, i1, describeActor(a1), g.Text))
 		}
+		if i2 != g.Inter2 {
+			r.Inter2Wrong = append(r.Inter2Wrong, fmt.Sprintf("%s: gold %s %q, ours %s %s | %s", g.ID, g.Inter2, g.Actor2, i2, describeActor(a2), g.Text))
+		}
 		want := acledCountry(gaz, g.Actor1)
 		r.mentions(doc, g, want, gaz)
 		if want == "" {
@@ -587,6 +591,7 @@ func (r *ActorsReport) WriteErrors(w io.Writer, n int) {
 	list("PETRARCH no-event sentences with events", r.PetrSpurious)
 	list("PETRARCH gold codes no mention has", r.CodesMissed)
 	list("ACLED inter1 wrong", r.Inter1Wrong)
+	list("ACLED inter2 wrong", r.Inter2Wrong)
 	list("ACLED actor1 country wrong", r.CountryWrong)
 	list("ACLED actor1's type among no mention", r.MentionMissed)
 	list("ACLED rows without an event", r.NoEventRows)

@@ -22,12 +22,12 @@ const (
 	petrTripleF1Target = 0.60
 	petrFalseEventsMax = 5
 
-	actorInter1Floor  = 0.70
-	actorInter2Floor  = 0.60
-	actorCountryFloor = 0.78
-	petrPairF1Floor   = 0.62
-	petrTripleF1Floor = 0.58
-	petrFalseEvents   = 20
+	actorInter1Floor  = 0.77
+	actorInter2Floor  = 0.66
+	actorCountryFloor = 0.83
+	petrPairF1Floor   = 0.68
+	petrTripleF1Floor = 0.64
+	petrFalseEvents   = 16
 )
 
 // TestEvalActors scores the actors the whole pipeline gives its events on

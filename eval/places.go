@@ -261,7 +261,13 @@ type EventPlaceReport struct {
 	ByPrecision map[int][2]int
 	Far         []string
 	Failed      []string // notes the pipeline failed on, with the error
+	// Misses counts the notes not within eventKm by why (classifyMiss),
+	// Countries those in the wrong country (classifyCountry).
+	Misses, Countries tally
 }
+
+// keepExamples is how many notes of each kind of error a report keeps.
+const keepExamples = 100
 
 // ACLEDPlaces runs the pipeline over the ACLED development notes at path
 // and scores the location of each note's main event: the first event with
@@ -292,9 +298,10 @@ func ACLEDPlaces(x *extract.Extractor, g *gazetteer.Gazetteer, path string) (*Ev
 		bp := r.ByPrecision[a.Precision]
 		bp[0]++
 		var loc *sitrep.Place
+		hasEvent := false
 		for i := range doc.Events {
 			if doc.Events[i].ACLEDEventType != nil {
-				loc = doc.Events[i].Location
+				loc, hasEvent = doc.Events[i].Location, true
 				break
 			}
 		}
@@ -302,10 +309,18 @@ func ACLEDPlaces(x *extract.Extractor, g *gazetteer.Gazetteer, path string) (*Ev
 		if c, ok := g.CountryName(a.Country); ok {
 			want = c.ISO3
 		}
+		got := "(none)"
+		if loc != nil {
+			got = fmt.Sprintf("%q -> %s, %s (%s)", loc.Text, loc.Name, loc.Country, loc.Kind)
+		}
+		example := func() string {
+			return fmt.Sprintf("%s [%s, %s, p%d] %s: %s", a.ID, a.Location, a.Country, a.Precision, got, clip(a.Text, 200))
+		}
 		if loc != nil && loc.Country != "" && loc.Country == want {
 			r.Country++
+		} else {
+			r.Countries.add(classifyCountry(&doc, hasEvent, loc, want), example(), keepExamples)
 		}
-		got := "(none)"
 		if loc.Resolved() {
 			r.Located++
 			km := Km(*loc.Lat, *loc.Lon, a.Lat, a.Lon)
@@ -316,10 +331,11 @@ func ACLEDPlaces(x *extract.Extractor, g *gazetteer.Gazetteer, path string) (*Ev
 				r.ByPrecision[a.Precision] = bp
 				continue
 			}
-			got = fmt.Sprintf("%q -> %s, %s %.0f km", loc.Text, loc.Name, loc.Country, km)
+			got += fmt.Sprintf(" %.0f km", km)
 		}
 		r.ByPrecision[a.Precision] = bp
-		r.Far = append(r.Far, fmt.Sprintf("%s [%s, %s] %s: %s", a.ID, a.Location, a.Country, got, clip(a.Text, 160)))
+		r.Misses.add(classifyMiss(g, &doc, hasEvent, a.Text, a.Location, a.Lat, a.Lon), example(), keepExamples)
+		r.Far = append(r.Far, example())
 	}
 	return r, nil
 }
@@ -342,6 +358,13 @@ func (r *EventPlaceReport) Write(w io.Writer) {
 	}
 	fmt.Fprintf(w, "  %-50s %8.1f\n", "median error of located events, km", med)
 	writeFailed(w, r.Failed)
+}
+
+// WriteBreakdown prints why notes miss ACLED's point or country, with up
+// to examples notes of each reason.
+func (r *EventPlaceReport) WriteBreakdown(w io.Writer, examples int) {
+	r.Misses.write(w, "not within 25 km, by why", r.Notes, examples)
+	r.Countries.write(w, "country wrong, by why", r.Notes, examples)
 }
 
 // WriteErrors prints up to n notes whose main event is not within 25 km.
@@ -378,8 +401,10 @@ func Places(x *extract.Extractor, dataDir string) (*PlacesReport, error) {
 	return &PlacesReport{TRNews: tr, GeoVirus: gv, ACLED: ac}, nil
 }
 
-// Write prints the three reports; errors adds the commonest errors of each.
-func (r *PlacesReport) Write(w io.Writer, errors bool) {
+// Write prints the three reports and why ACLED's notes go wrong; errors
+// adds the commonest errors of each, and examples that many notes of each
+// reason.
+func (r *PlacesReport) Write(w io.Writer, errors bool, examples int) {
 	for _, g := range []*GeoparseReport{r.TRNews, r.GeoVirus} {
 		g.Write(w)
 		if errors {
@@ -387,7 +412,8 @@ func (r *PlacesReport) Write(w io.Writer, errors bool) {
 		}
 	}
 	r.ACLED.Write(w)
-	if errors {
+	r.ACLED.WriteBreakdown(w, examples)
+	if errors && examples == 0 {
 		r.ACLED.WriteErrors(w, 60)
 	}
 }

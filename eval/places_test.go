@@ -19,8 +19,8 @@ const (
 	trNewsF1Floor         = 0.87
 	geoVirusAccuracyFloor = 0.74
 	geoVirusF1Floor       = 0.85
-	acledWithinFloor      = 0.57
-	acledCountryFloor     = 0.77
+	acledWithinFloor      = 0.60
+	acledCountryFloor     = 0.82
 )
 
 // TestEvalPlaces scores places on TR-News, GeoVirus and the ACLED notes and
@@ -42,7 +42,7 @@ func TestEvalPlaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	r.Write(&b, os.Getenv("SITREP_EVAL_ERRORS") != "")
+	r.Write(&b, os.Getenv("SITREP_EVAL_ERRORS") != "", 0)
 	t.Log("\n" + b.String())
 	for _, c := range []struct {
 		name       string

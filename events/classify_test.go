@@ -45,6 +45,16 @@ func TestACLEDSubType(t *testing.T) {
 		{"weapons seized", "Soldiers seized twelve pistols and several magazines during a search of the village.", "Disrupted weapons use"},
 		{"forces reinforced", "The army reinforced its positions along the northern border.", "Change to group/activity"},
 		{"capture sought, not made", "Militants launched an attack to capture the army base but were repelled.", "Armed clash"},
+		{"crowd attacks the police", "Villagers attacked a police team that had come to enforce the curfew.", "Mob violence"},
+		{"clash of police and traders", "A clash broke out between police and traders at the cattle market.", "Mob violence"},
+		{"armed men are no crowd", "Soldiers clashed with armed militants and villagers near the river.", "Armed clash"},
+		{"artillery fired both ways", "Government troops and rebels exchanged artillery fire along the northern front.", "Armed clash"},
+		{"grenade answered", "Militants threw a grenade at a police post. The officers responded with gunfire.", "Armed clash"},
+		{"grenade amid clashes", "Insurgents threw a grenade into a crowded market during clashes in the old town.", "Grenade"},
+		{"gang member shot", "A man was shot dead in the city centre on Monday. The victim was involved in a gang.", "Armed clash"},
+		{"unexploded shell", "A shepherd was killed when an unexploded shell went off in a field near the village.", "Remote explosive/landmine/IED"},
+		{"residents block a road", "Residents blocked the highway for six hours over water cuts.", "Peaceful protest"},
+		{"town entered unopposed", "Rebel fighters entered the town of Harlow on Sunday and met no resistance.", "Non-violent transfer of territory"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

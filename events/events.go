@@ -585,7 +585,8 @@ func slashed(s *sitrep.Sentence, lw []string, i int) (hit, bool) {
 var (
 	impactWords = map[string]bool{"hit": true, "hits": true, "fell": true, "fall": true, "falls": true, "landed": true, "land": true,
 		"struck": true, "strike": true, "fired": true, "launched": true, "targeted": true, "targeting": true, "exploded": true,
-		"killed": true, "wounded": true, "injured": true, "killing": true, "wounding": true, "injuring": true, "intercepted": true}
+		"planted": true,
+		"killed":  true, "wounded": true, "injured": true, "killing": true, "wounding": true, "injuring": true, "intercepted": true}
 	agreeWords = map[string]bool{"reached": true, "agreed": true, "signed": true, "brokered": true, "declared": true,
 		"announced": true, "concluded": true, "struck": true, "sealed": true, "agree": true, "sign": true, "accepted": true}
 )
@@ -629,9 +630,17 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 8, corpseWords)
 	case "basewords":
 		return anyNear(lw, i, n, 5, baseWords)
+	case "people":
+		// "residents blocked the road", not "troops blocked the road"
+		return anyNear(lw, i, i, 8, peopleWords) || anyNear(lw, i, n, 40, claimWords)
+	case "unopposed":
+		// "entered the town without a fight", "had not encountered any
+		// resistance"
+		return anyNear(lw, i, n, 30, unopposedWords)
 	case "aim":
-		// "fired with unspecified weapons on the positions"
-		for k := n; k < len(lw) && k < n+6; k++ {
+		// "fired with unspecified weapons on the positions", "fired heavy
+		// machine guns and small arms at the positions"
+		for k := n; k < len(lw) && k < n+10; k++ {
 			switch lw[k] {
 			case "at", "on", "upon", "towards", "into":
 				return true
@@ -664,12 +673,17 @@ var (
 		devices rpg ak-47 trapped shells mortars firearm firearms gun guns pistol pistols revolver revolvers kalashnikov
 		kalashnikovs magazines cartridges bullets rounds arsenal detonators vbieds`)
 	corpseWords = wordSet(`body bodies corpse corpses remains dead`)
-	baseWords   = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
+	peopleWords = wordSet(`residents villagers locals inhabitants students workers drivers farmers traders vendors
+		shopkeepers merchants fishermen citizens youths youth protesters demonstrators community communities
+		teachers nurses doctors miners employees families relatives`)
+	unopposedWords = wordSet(`unopposed uncontested resistance`)
+	baseWords      = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
 		checkpoints garrison`)
 	propertyWords = wordSet(`house houses home homes building buildings vehicle vehicles car cars truck trucks shop shops
 		store stores market property properties office offices facility facilities plant school schools church churches
 		mosque mosques crops farm farms station tower machinery goods food cattle livestock money equipment hospital
-		warehouse bus buses shelter shelters hut huts camp tents`)
+		warehouse bus buses shelter shelters hut huts camp tents company bank banks agency stadium tribune airstrip
+		window windows glass premises monument statue gravestones graves mast antenna kiosk kiosks factory`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -698,6 +712,7 @@ var genericWords = map[string]bool{
 	"not": true, "never": true, "end": true, "stop": true, "halt": true, "prevent": true, "avoid": true,
 	"cease": true, "ready": true, "readiness": true, "against": false, "future": true, "possible": true,
 	"forms": true, "recent": true, "escalation": true, "pause": true, "lull": true, "respite": true,
+	"without": true,
 }
 
 // isTopic reports whether a violent trigger is the topic of something said
@@ -739,8 +754,9 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 			return true
 		}
 	}
-	// "fighting continued on many fronts"
-	if h.n < len(lw) && ongoingWords[lw[h.n]] {
+	// "fighting continued on many fronts", "the fighting went on" (a
+	// shell that "went off" did go off)
+	if h.n < len(lw) && ongoingWords[lw[h.n]] && (lw[h.n] != "went" || h.n+1 < len(lw) && lw[h.n+1] == "on") {
 		return true
 	}
 	// "an attack on media freedom"
@@ -755,7 +771,7 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 }
 
 // achieved before "to" + trigger say it happened: "managed to capture".
-var achieved = wordSet(`managed able succeeded used decision`)
+var achieved = wordSet(`managed able succeeded used decision allowed enabled`)
 
 var (
 	continuing  = wordSet(`continued continue continues continuing`)
@@ -885,6 +901,9 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	}
 	if c.actor2 == nil && !c.trig.demo {
 		c.actor2 = a.armedTarget(body, c.span, c.actor1)
+	}
+	if c.actor2 == nil && !c.trig.demo {
+		c.actor2 = a.victim(s, body, c.span, c.actor1)
 	}
 	if c.trig.demo {
 		// how it went is often told in the next sentences: "Police
@@ -1160,6 +1179,32 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 	return &cp
 }
 
+// articlePlace is where an incident happened whose own sentence names no
+// place ("In Niteroi, police raided a slum. Two suspects were shot."): the
+// most precise place the article names in the country it is about, the
+// nearest to the incident's sentence among equals; else that country.
+func (a *article) articlePlace(sent sitrep.Span) *sitrep.Place {
+	focus := a.focusCountry()
+	var best *sitrep.Place
+	bestScore := 0
+	for i := range a.in.Places {
+		p := &a.in.Places[i]
+		if p.Cue == "demonym" || !p.Resolved() || p.Kind == sitrep.PlaceCountry || a.namesActor(p) || focus != nil && p.Country != focus.Country {
+			continue
+		}
+		d := max(p.Start-sent.End, sent.Start-p.End, 0)
+		score := rank(p)<<20 - min(d, 1<<20-1)
+		if best == nil || score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	if best == nil {
+		return focus
+	}
+	cp := *best
+	return &cp
+}
+
 // namesActor reports whether a place names an actor ("Tehran warned",
 // "the Syrian army") rather than where something happened: it lies in an
 // actor's mention and no preposition of place comes right before it.
@@ -1278,6 +1323,26 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 		}
 		x := a.resolved(i)
 		return &x
+	}
+	// "Egyptian forces conducted a raid ..., killing two after an
+	// exchange of fire": a noun trigger in a trailing phrase, not the
+	// subject of a clause of its own ("after shells fell"), is the deed of
+	// the sentence's subject, when that subject is a fighting force
+	if ti >= 0 && ti < len(toks) && strings.HasPrefix(toks[ti].Tag, "NN") && !verbNext(toks, trig.End, len(a.in.Text)) {
+		for i := range a.in.Actors {
+			act := &a.in.Actors[i]
+			if act.End <= s.Start || act.Start < s.Start {
+				continue
+			}
+			if act.End > trig.Start {
+				break
+			}
+			if i != cl.Claimant && armed(act) && act.Sector != "GOV" && verbNext(toks, act.End, trig.Start) && !sufferer(toks, act.End) {
+				x := a.resolved(i)
+				return &x
+			}
+			break // only the sentence's first mention
+		}
 	}
 	return nil
 }
@@ -1502,6 +1567,26 @@ func (a *article) armedTarget(body, trig sitrep.Span, actor1 *sitrep.Actor) *sit
 		}
 		x := a.resolved(i)
 		return &x
+	}
+	return nil
+}
+
+// victim returns the mention before a trigger in its clause that suffers
+// it ("a soldier was shot by militants", "two policemen were killed"),
+// other than the perpetrator, or nil.
+func (a *article) victim(s *sitrep.Sentence, body, trig sitrep.Span, actor1 *sitrep.Actor) *sitrep.Actor {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start < body.Start || act.End > trig.Start {
+			continue
+		}
+		if actor1 != nil && act.Start == actor1.Start && act.End == actor1.End {
+			continue
+		}
+		if sufferer(s.Tokens, act.End) {
+			x := a.resolved(i)
+			return &x
+		}
 	}
 	return nil
 }

@@ -317,9 +317,9 @@ func (e *event) build(a *article) sitrep.Event {
 	a.figures(&ev, e)
 	ev.Date = a.eventDate(e.date(), ev.Scope)
 	if ev.Location == nil && tr.incident() && ev.Scope == sitrep.ScopeIncident {
-		// an incident the article places nowhere happened, as far as the
-		// text says, in the country the article is about
-		ev.Location = a.focusCountry()
+		// an incident its own sentence places nowhere happened where the
+		// article's other sentences say, else in the country it is about
+		ev.Location = a.articlePlace(sitrep.Span{Start: ev.Start, End: ev.End})
 	}
 	if ev.Location != nil {
 		p := geoPrecision(ev.Location)
@@ -396,6 +396,11 @@ func (a *article) defaultActors(ev *sitrep.Event) {
 			g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
 			g.Country, g.Cameo = "", "UAF"
 			ev.Actor1 = g
+		}
+		if *ev.ACLEDEventType == "Violence against civilians" && (ev.Actor2 == nil || ev.Actor2.Inter != 7) {
+			// violence against civilians is done to civilians, named by
+			// the event's country when the text names nobody
+			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
 		}
 	}
 }
@@ -478,8 +483,15 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			typ, sub = "Battles", "Armed clash"
 		}
 	case "shelling", "blast":
-		// heavy weapons with small arms are a ground battle
+		// heavy weapons with small arms, or fired both ways, are a
+		// ground battle
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
+			typ, sub = "Battles", "Armed clash"
+		}
+	case "grenade":
+		// a grenade its target answers with gunfire starts a battle; one
+		// thrown amid clashes stays a grenade attack
+		if hasCue(words, "answered") || e.nextHas(a, "answered") {
 			typ, sub = "Battles", "Armed clash"
 		}
 	case "capture":
@@ -501,16 +513,128 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			sub = "Protest with intervention"
 		}
 	}
-	if typ != "Riots" && typ != "Protests" && tr.violent && e.byCrowd() && (ev.Actor1 == nil || ev.Actor1.Inter == 7 || ev.Actor1.Inter == 0) {
+	if typ != "Riots" && typ != "Protests" && tr.violent && e.byCrowd() && (ev.Actor1 == nil || ev.Actor1.Inter == 7 || ev.Actor1.Inter == 5 || ev.Actor1.Inter == 0) {
 		// violence by villagers, youths, a crowd: mob violence
 		switch tr.class {
 		case "attack", "kill", "shoot", "clash", "loot":
 			typ, sub = "Riots", "Mob violence"
 		}
 	}
+	if typ != "Riots" && typ != "Protests" && e.crowdFight() {
+		// a crowd that fights the police is no armed group: the Codebook
+		// codes the fight as mob violence, not a battle
+		typ, sub = "Riots", "Mob violence"
+	}
+	switch {
+	case typ == "Violence against civilians" && e.armedVictim(a):
+		// a victim the report calls a gang member or a wanted man is no
+		// civilian: ACLED codes violence against him as an armed clash
+		typ, sub = "Battles", "Armed clash"
+	case tr.class == "aid" && ev.Actor1 != nil && nonStateArmed(ev.Actor1):
+		// an armed group handing out aid takes on a new activity
+		typ, sub = "Strategic developments", "Change to group/activity"
+	case tr.class == "agreeverb" && (nonStateArmed(ev.Actor1) || nonStateArmed(ev.Actor2)):
+		// an armed group agreeing with another party: the Codebook's
+		// agreement
+		typ, sub = "Strategic developments", "Agreement"
+	}
 	if typ != "" {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
+}
+
+// nonStateArmed reports whether an actor is a rebel, militia or other
+// armed group outside the state's forces.
+func nonStateArmed(a *sitrep.Actor) bool {
+	return a != nil && (a.Inter == 2 || a.Inter == 3 || a.Inter == 4)
+}
+
+// crowdFight reports whether the first report tells of unorganised people
+// fighting the forces of order: "villagers attacked a police team", "a
+// clash between police and shopkeepers", "youths clashed with soldiers".
+// An armed group named on either side makes it a battle.
+func (e *event) crowdFight() bool {
+	f := e.first()
+	if f.trig.class != "clash" && f.trig.class != "attack" {
+		return false
+	}
+	sub, obj := lastWords(f.subject, 10), firstWords(f.target, 10)
+	if hasCue(sub+obj, "armedgroup") {
+		return false
+	}
+	if f.trig.class == "clash" {
+		// who fought whom may stand on either side: "police fought with
+		// vendors", "a clash between police and shopkeepers"
+		return hasCue(sub+obj, "crowd") && hasCue(sub+obj, "order")
+	}
+	if strings.HasSuffix(sub, " was ") || strings.HasSuffix(sub, " were ") {
+		return false // "a policeman was attacked by ...": the agent follows
+	}
+	return hasCue(sub, "crowd") && !hasCue(sub, "order") && hasCue(obj, "order")
+}
+
+// armedVictim reports whether the violence of an event hit someone the
+// report or the two sentences after it call a criminal: "a gang member
+// was killed by rival gang members", "The victim was involved in a gang."
+func (e *event) armedVictim(a *article) bool {
+	f := e.first()
+	switch f.trig.class {
+	case "kill", "shoot", "attack":
+	default:
+		return false
+	}
+	return hasCue(f.words, "armedvictim") || e.nextHas(a, "armedvictim")
+}
+
+// nextHas reports whether the two sentences after the first report's, in
+// its paragraph, hold a phrase of the cue set: what a report goes on to
+// tell of the incident ("Police responded with gunfire.").
+func (e *event) nextHas(a *article, set string) bool {
+	f := e.first()
+	s := &a.in.Sentences[f.sent]
+	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
+		next := &a.in.Sentences[k]
+		if opensCue(next.Tokens, set) && hasCue(clauseWords(next, next.Span), set) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueFirst holds the first words of each cue set's phrases.
+var cueFirst = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for set, ps := range cueSets {
+		m[set] = map[string]bool{}
+		for _, p := range ps {
+			m[set][strings.Fields(p)[0]] = true
+		}
+	}
+	return m
+}()
+
+// opensCue reports whether a token could open a phrase of the cue set, so
+// that a sentence without one need not be read further.
+func opensCue(toks []sitrep.Token, set string) bool {
+	first := cueFirst[set]
+	for _, t := range toks {
+		if first[strings.ToLower(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWords returns the last n words of padded words, padded.
+func lastWords(words string, n int) string {
+	f := strings.Fields(words)
+	return " " + strings.Join(f[max(0, len(f)-n):], " ") + " "
+}
+
+// firstWords returns the first n words of padded words, padded.
+func firstWords(words string, n int) string {
+	f := strings.Fields(words)
+	return " " + strings.Join(f[:min(len(f), n)], " ") + " "
 }
 
 // armedForce reports whether an actor is an armed force or group, which

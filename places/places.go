@@ -22,7 +22,9 @@
 // their distance. Each resolved Place says why (Reason) and how sure
 // (Confidence: the chosen entry's share of the evidence). A minor place that
 // nothing in the article supports, in a country the article is otherwise
-// not about, is left unresolved, with the country the article points to.
+// not about, or named inside a division or country it does not lie in
+// ("Kelly in Idleb province"), is left unresolved, with the country the
+// article or the container points to.
 package places
 
 import (
@@ -121,7 +123,7 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place
 		if start >= end {
 			continue
 		}
-		ws = scan(ws[:0], text, start, end)
+		ws = x.splitHyphens(scan(ws[:0], text, start, end))
 		shout := shouting(ws)
 		if shout {
 			for i := range ws {
@@ -468,7 +470,8 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 	if x.partOfLongerName(ws, i) && !(big && !best.Alias) {
 		return reject // "Abu" of "Abu Salim", "Colonia" of "Colonia La Jauja"
 	}
-	nextSurname := i+1 < len(ws) && !ws[i+1].gap && ws[i+1].cap && !ws[i+1].upper && x.surname(ws[i+1].key)
+	// A possessive between them parts two names ("Beirut's Hamra").
+	nextSurname := i+1 < len(ws) && !ws[i+1].gap && !ws[i+1].poss && ws[i+1].cap && !ws[i+1].upper && x.surname(ws[i+1].key)
 	if headline {
 		// Capitals say little in a headline, but a surname still makes a
 		// first name.
@@ -515,7 +518,7 @@ func (x *Extractor) partOfLongerName(ws []word, i int) bool {
 		return !ok
 	}
 	lowConnector := func(w word) bool { return !w.cap && x.lex.is(w.key, classConnector) && !englishWords[w.key] }
-	if j := i + 1; j < len(ws) && !ws[j].gap {
+	if j := i + 1; j < len(ws) && !ws[j].gap && !ws[j].poss {
 		if unknown(ws[j]) {
 			return true
 		}

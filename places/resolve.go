@@ -125,6 +125,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 	}
 	countries := articleCountries(ms, st)
 	keepHome(ms, st, countries)
+	keepInContainer(ms, st, beside)
 
 	out := make([]sitrep.Place, len(ms))
 	drop := make([]bool, len(ms))
@@ -227,6 +228,52 @@ func keepHome(ms []mention, st []weighing, countries map[string][]string) {
 	}
 }
 
+// keepInContainer re-chooses for each place that nothing but its name
+// supports, named beside a division or country it does not lie in ("the
+// town of Kelly in Idleb province"): the best candidate in the container's
+// country, if there is one; else the name is left unresolved, and
+// unresolvedCountries gives it the container's country.
+func keepInContainer(ms []mention, st []weighing, beside []int) {
+	for i := range ms {
+		c, j := st[i].choice, beside[i]
+		if c < 0 || j < 0 || anchored(ms, st, i) {
+			continue
+		}
+		home := containerCountry(ms, st, beside, j)
+		if home == "" || ms[i].cands[c].Country == home {
+			continue
+		}
+		st[i].choice = -1
+		for k, e := range ms[i].cands {
+			if e.Country == home && (st[i].choice < 0 || st[i].scores[k] > st[i].scores[st[i].choice]) {
+				st[i].choice = k
+			}
+		}
+	}
+}
+
+// containerCountry returns the country of mention j as a container: a
+// country, or a division or region it resolved to; or, for a name the
+// gazetteer lacks, that of the container beside it. A town is no
+// container: "Bara, Kansafra" may be a list.
+func containerCountry(ms []mention, st []weighing, beside []int, j int) string {
+	for range 3 {
+		m := &ms[j]
+		switch c := st[j].choice; {
+		case st[j].scores == nil && (m.isCountry || m.demonym):
+			return m.country.ISO3
+		case c >= 0 && m.cands[c].Kind != gazetteer.KindCity:
+			return m.cands[c].Country
+		case c >= 0 && m.want == "admin":
+			return m.cands[c].Country // "Idleb province" resolved to its seat
+		case c >= 0 || beside[j] < 0:
+			return ""
+		}
+		j = beside[j]
+	}
+	return ""
+}
+
 // unresolvedCountries gives an unresolved name the country of the place
 // named beside it ("Qasr Bin Ghashir (Aljfara)"), or the article's country
 // when it is about one only.
@@ -309,7 +356,10 @@ func besides(text string, ms []mention) []int {
 
 // joinedBeside reports whether the text between two names puts the second
 // beside the first as its container: a comma or an opening bracket, with a
-// place noun at most ("Tappita town (Doe", "Sujawal district (Sindh").
+// place noun at most ("Tappita town (Doe", "Sujawal district (Sindh"), or
+// after a name the gazetteer lacks ("Bule (Djugu, Ituri"); or "in", with
+// words of a part at most ("Kelly in Idleb province", "Hajin in the
+// eastern countryside of Deir-ez-Zor").
 func joinedBeside(between string) bool {
 	s := strings.TrimSpace(between)
 	for _, w := range []string{"town", "city", "village", "district", "province", "region", "county", "area", "state", "governorate"} {
@@ -318,7 +368,42 @@ func joinedBeside(between string) bool {
 			break
 		}
 	}
-	return s == "," || s == "("
+	if s == "," || s == "(" {
+		return true
+	}
+	if inner, ok := strings.CutPrefix(s, "("); ok && strings.HasSuffix(inner, ",") {
+		// one unknown name in between, capitalised, of up to three words
+		words := strings.Fields(strings.TrimSuffix(inner, ","))
+		if len(words) == 0 || len(words) > 3 || strings.ContainsAny(inner[:len(inner)-1], ",()") {
+			return false
+		}
+		for _, w := range words {
+			if r := w[0]; r < 'A' || r > 'Z' {
+				return false
+			}
+		}
+		return true
+	}
+	rest, ok := strings.CutPrefix(s, "in")
+	if !ok || rest != "" && rest[0] != ' ' {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		if !partWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// partWords may come between "in" and a container: "in the southern
+// countryside of".
+var partWords = map[string]bool{
+	"the": true, "of": true, "north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"north-eastern": true, "north-western": true, "south-eastern": true, "south-western": true,
+	"rural": true, "countryside": true, "outskirts": true, "suburbs": true, "part": true,
 }
 
 // articleContext is what the names of an article resolved to.
@@ -427,7 +512,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	if j := beside[i]; j >= 0 {
 		in := inside(ms[j], e)
 		if c, ok := ctx.chosen(j); ok && withContext {
-			in = c == e || within(c, e)
+			in = c == e || within(c, e) || withinSeatDivision(ms[j], c, e)
 		}
 		if in {
 			add(besideBonus, fmt.Sprintf(reasonInside, text[ms[j].start:ms[j].end]))
@@ -463,6 +548,21 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		add(nearBonus/2, reasonNear)
 	}
 	return s, why, whyWeight > 0
+}
+
+// withinSeatDivision reports whether e lies in a division the container
+// mention c may name whose seat, of the same name, c resolved to: in
+// "Oleksandrivka, Donetsk", Donetsk is the province more than the city.
+func withinSeatDivision(c mention, seat, e gazetteer.Entry) bool {
+	if seat.Kind != gazetteer.KindCity {
+		return false
+	}
+	for _, o := range c.cands {
+		if (o.Kind == gazetteer.KindAdmin1 || o.Kind == gazetteer.KindAdmin2) && o.Country == seat.Country && o.Admin1Code == seat.Admin1Code && within(o, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesLargerDivision reports whether a town shares its name with the

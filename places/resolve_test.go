@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/gazetteer"
 )
 
 // placeNamed returns the first place whose text is name, or a part of it
@@ -119,6 +120,66 @@ func TestSoundNeedsSupport(t *testing.T) {
 			if p.Cue == CueSound {
 				t.Errorf("%q: %q taken as %s, %s by its sound", text, p.Text, p.Name, p.Country)
 			}
+		}
+	}
+}
+
+// TestContainer checks that a place named inside a container it cannot lie
+// in is left unresolved with the container's country, and that a
+// container that is both a seat and its division holds the division's
+// towns.
+func TestContainer(t *testing.T) {
+	text := "Gunmen attacked a checkpoint near the village of Kelly in Idleb province on Sunday."
+	p := placeNamed(Extract(text, nil), "Kelly")
+	if p == nil || p.Resolved() || p.Country != "SYR" {
+		t.Errorf("%q: Kelly = %+v, want unresolved in SYR", text, p)
+	}
+	g := defaultExtractor().g
+	donetsk := mention{cands: g.Candidates("Donetsk", maxCandidates)}
+	var seat, inside, outside gazetteer.Entry
+	for _, e := range donetsk.cands {
+		if e.Kind == gazetteer.KindCity && e.Country == "UKR" {
+			seat = e
+		}
+	}
+	inside, outside = g.Candidates("Kramatorsk", 1)[0], g.Candidates("Kalynivka", 1)[0]
+	if !withinSeatDivision(donetsk, seat, inside) || withinSeatDivision(donetsk, seat, outside) {
+		t.Errorf("withinSeatDivision(Donetsk): Kramatorsk %v, Kalynivka %v; want true, false",
+			withinSeatDivision(donetsk, seat, inside), withinSeatDivision(donetsk, seat, outside))
+	}
+}
+
+// TestNameShapes checks names behind a possessive, a lower-case Arabic
+// article or a hyphen.
+func TestNameShapes(t *testing.T) {
+	tests := []struct {
+		text, name, country string // country "" for no place of that name
+	}{
+		{"Protesters gathered in Beirut's Hamra district on Friday.", "Beirut", "LBN"},
+		{"Jets struck a village near al-Hasakeh at dawn.", "al-Hasakeh", "SYR"},
+		{"Police arrested youths in Mogadishu-Hodan district.", "Mogadishu", "SOM"},
+		{"Drivers blocked the Tripoli-Misrata road with tyres.", "Misrata", "LBY"},
+		{"The Middlesex-London Health Unit said cases rose.", "London", ""},
+	}
+	for _, tt := range tests {
+		p := placeNamed(Extract(tt.text, nil), tt.name)
+		switch {
+		case tt.country == "" && p != nil:
+			t.Errorf("%q: %q = %+v, want no place", tt.text, tt.name, p)
+		case tt.country != "" && (p == nil || p.Country != tt.country):
+			t.Errorf("%q: %q = %+v, want %s", tt.text, tt.name, p, tt.country)
+		}
+	}
+}
+
+func TestJoinedBeside(t *testing.T) {
+	for between, want := range map[string]bool{
+		", ": true, " (": true, " town (": true, " (Djugu, ": true,
+		" in ": true, " in the southern countryside of ": true,
+		" and ": false, " in support of ": false, " (Djugu) and ": false,
+	} {
+		if got := joinedBeside(between); got != want {
+			t.Errorf("joinedBeside(%q) = %v, want %v", between, got, want)
 		}
 	}
 }

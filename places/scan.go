@@ -22,14 +22,18 @@ type word struct {
 	// and this one: a name does not run across it. dot marks a gap that is
 	// a single full stop, as after "Mr." or "Gen.".
 	gap, dot bool
+	// poss marks a word after a possessive "'s" ("Hamra" of "Beirut's
+	// Hamra district"): the word before is no first name, and a name it
+	// starts is not part of the one before.
+	poss bool
 }
 
 // scan appends the words of text[start:end] to ws. Hyphens and apostrophes
 // inside a word keep it whole ("Nagorno-Karabakh", "Ma'arat"), a possessive
-// "'s" is left out, and dotted abbreviations ("U.S.") are one word.
+// "'s" is left out (the next word is marked poss), and dotted abbreviations ("U.S.") are one word.
 func scan(ws []word, text string, start, end int) []word {
 	gap, initial, marks := true, true, 0
-	dot := false
+	dot, poss := false, false
 	i := start
 	for i < end {
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -51,11 +55,14 @@ func scan(ws []word, text string, start, end int) []word {
 			continue
 		}
 		j := wordEnd(text, i, end)
-		w := word{start: i, end: j, text: text[i:j], gap: gap, initial: initial, dot: dot && marks == 1}
+		w := word{start: i, end: j, text: text[i:j], gap: gap, initial: initial, dot: dot && marks == 1, poss: poss}
 		w.key = fold.Key(w.text)
 		w.cap, w.upper = caseOf(w.text)
+		if !w.cap && arabicArticle(w.text) {
+			w.cap = true // "al-Hasakeh"
+		}
 		ws = append(ws, w)
-		gap, initial, dot, marks = false, false, false, 0
+		gap, initial, dot, poss, marks = false, false, false, false, 0
 		i = j
 		// Skip a possessive "'s".
 		if i < end && isApostrophe(text[i:end]) {
@@ -65,12 +72,77 @@ func scan(ws []word, text string, start, end int) []word {
 				if k >= end {
 					i = k
 				} else if r, _ := utf8.DecodeRuneInString(text[k:end]); !isWordRune(r) {
-					i = k
+					i, poss = k, true
 				}
 			}
 		}
 	}
 	return ws
+}
+
+// arabicArticle reports whether a word is a capitalised name behind a
+// lower-case Arabic article: "al-Hasakeh", "ash-Shaddadi", "el-Arish".
+func arabicArticle(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i < 2 || i > 3 || i+1 >= len(w) || w[i+1] < 'A' || w[i+1] > 'Z' {
+		return false
+	}
+	switch w[:i] {
+	case "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "et", "ez", "en", "ath", "adh":
+		return true
+	}
+	return false
+}
+
+// splitHyphens returns ws with each capitalised word of hyphen-joined
+// capitalised parts that the gazetteer lacks whole, and one of whose parts
+// it has, and that no capitalised word follows, cut into its parts: "Mogadishu-Bondhere", the "Sidon-Tyr"
+// highway. A part after the first follows a gap, as after punctuation.
+func (x *Extractor) splitHyphens(ws []word) []word {
+	var out []word
+	for k, w := range ws {
+		// A capitalised word after it makes it part of a longer name
+		// ("Middlesex-London Health Unit").
+		if parts := x.hyphenParts(w); parts != nil && (k+1 == len(ws) || ws[k+1].gap || !ws[k+1].cap) {
+			if out == nil {
+				out = append(make([]word, 0, len(ws)+4), ws[:k]...)
+			}
+			out = append(out, parts...)
+		} else if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
+
+// hyphenParts returns the parts splitHyphens cuts w into, or nil.
+func (x *Extractor) hyphenParts(w word) []word {
+	if !w.cap || w.upper || strings.IndexByte(w.text, '-') < 0 || x.g.Has(w.key) {
+		return nil
+	}
+	if _, ok := x.g.CountryName(w.key); ok {
+		return nil
+	}
+	var parts []word
+	known := false
+	at := w.start
+	for k, p := range strings.Split(w.text, "-") {
+		if len(p) < 2 || p[0] < 'A' || p[0] > 'Z' {
+			return nil
+		}
+		pw := word{start: at, end: at + len(p), text: p, key: fold.Key(p), cap: true, gap: w.gap || k > 0, initial: w.initial && k == 0}
+		pw.upper = !strings.ContainsAny(p, "abcdefghijklmnopqrstuvwxyz")
+		known = known || x.g.Has(pw.key)
+		parts = append(parts, pw)
+		at += len(p) + 1
+	}
+	if !known {
+		return nil
+	}
+	return parts
 }
 
 // wordEnd returns the end of the word starting at i.

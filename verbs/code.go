@@ -122,22 +122,49 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			}
 			c.Mutual = false
 		}
-		out = append(out, coding{Coding: c, specific: specific, drop: c.Code == "" && c.Reverse == "" || len(c.Sources) == 0 && len(c.Targets) == 0})
+		out = append(out, coding{Coding: c, specific: specific, sub: st.subordinate(from), drop: c.Code == "" && c.Reverse == "" || len(c.Sources) == 0 && len(c.Targets) == 0})
 		i = to - 1
+	}
+	// "restores ties with Gondor years after crowds burned its embassy":
+	// as PETRARCH, a subordinate clause's verb is coded only when the
+	// clauses it hangs on code nothing
+	main := false
+	for _, c := range out {
+		main = main || !c.drop && !c.sub
 	}
 	var codings []Coding
 	for _, c := range out {
-		if !c.drop {
+		if !c.drop && !(main && c.sub) {
 			codings = append(codings, c.Coding)
 		}
 	}
 	return codings
 }
 
+// subordinators open a clause that hangs on another
+var subordinators = wordSet("after before when while because since until although though whereas unless if following who whom whose which")
+
+// subordinate reports whether the verb starting at token from is in a
+// subordinate clause: a subordinator opens the stretch of the sentence
+// before it that no comma or semicolon ends.
+func (st *sentence) subordinate(from int) bool {
+	for j := from - 1; j >= 0; j-- {
+		w := st.words[j]
+		if w == "," || w == ";" || w == ":" || w == "--" {
+			return false
+		}
+		if subordinators[w] && st.mention[j] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // coding is a Coding while the sentence is read.
 type coding struct {
 	Coding
 	specific bool // read by a pattern, not the verb's default
+	sub      bool // in a subordinate clause
 	drop     bool
 }
 
@@ -188,7 +215,7 @@ func newSentence(s *sitrep.Sentence, actors []sitrep.Actor) *sentence {
 	}
 	for m := range actors {
 		a := &actors[m]
-		if a.End <= s.Start || a.Start >= s.End || a.End <= a.Start {
+		if a.End <= s.Start || a.Start >= s.End || a.End <= a.Start || possessive(a.Text) {
 			continue
 		}
 		for i, t := range s.Tokens {
@@ -210,6 +237,18 @@ func newSentence(s *sitrep.Sentence, actors []sitrep.Actor) *sentence {
 		st.spans[m] = sp
 	}
 	return st
+}
+
+// possessive reports whether a mention opens with a possessive pronoun
+// ("its embassy", "their populations"): PETRARCH resolves no pronoun, so
+// such a mention is no source or target of a verb.
+func possessive(text string) bool {
+	w, _, _ := strings.Cut(text, " ")
+	switch strings.ToLower(w) {
+	case "its", "their", "his", "her":
+		return true
+	}
+	return false
 }
 
 // verbAt returns the verb form at token i, with the tokens it spans, or
@@ -423,7 +462,16 @@ func (st *sentence) nounPhraseBefore(j int) []int {
 func (st *sentence) object(i int, passive bool) []int {
 	for j := i; j < len(st.words); j++ {
 		w := st.words[j]
-		if boundaries[w] || w == "," && !st.listAfter(j) {
+		if w == "," && !st.listAfter(j) {
+			// "restore complete, full ties", "restore, it seems, full
+			// ties": adjectives in a row, or an aside, go on
+			if k := st.aside(j); k > j {
+				j = k
+				continue
+			}
+			return nil
+		}
+		if boundaries[w] {
 			return nil
 		}
 		if passive && w == "by" {
@@ -434,6 +482,28 @@ func (st *sentence) object(i int, passive bool) []int {
 		}
 	}
 	return nil
+}
+
+// aside returns, for a comma at token j that does not end the phrase, the
+// last token of what it sets apart, else j: a comma between two adjectives
+// ("complete, full ties"), or a short aside without actors that another
+// comma closes ("restore, it seems, full ties").
+func (st *sentence) aside(j int) int {
+	if j > 0 && j+1 < len(st.words) && strings.HasPrefix(st.tags[j-1], "JJ") && strings.HasPrefix(st.tags[j+1], "JJ") && st.mention[j+1] < 0 {
+		return j + 1
+	}
+	for k := j + 1; k < len(st.words) && k <= j+4; k++ {
+		if st.mention[k] >= 0 || boundaries[st.words[k]] {
+			return j
+		}
+		if st.words[k] == "," {
+			if k > j+1 && pronouns[st.words[j+1]] {
+				return k
+			}
+			return j
+		}
+	}
+	return j
 }
 
 // agent returns the actors of a passive's "by" phrase.
@@ -584,7 +654,7 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 			continue
 		case elemSource, elemTarget:
 			m := -1
-			for j := pos; j < len(st.words) && !boundaries[st.words[j]]; j++ {
+			for j := pos; j < len(st.words) && !boundaries[st.words[j]] && !st.finite(j); j++ {
 				if st.mention[j] >= 0 {
 					m = st.mention[j]
 					break
@@ -612,7 +682,7 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 				found = j + n
 				break
 			}
-			if adjacent {
+			if adjacent || st.finite(j) {
 				break
 			}
 		}
@@ -623,6 +693,17 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 		adjacent = e.joined
 	}
 	return b, true
+}
+
+// finite reports whether token j is a finite verb or a modal, which opens
+// a clause of its own ("said such a step enjoyed support"): a pattern
+// reads no further.
+func (st *sentence) finite(j int) bool {
+	switch st.tags[j] {
+	case "VBD", "VBZ", "VBP", "MD":
+		return st.mention[j] < 0
+	}
+	return false
 }
 
 // phraseAt reports whether one of alts matches at token j (ending at j

@@ -92,6 +92,13 @@ func TestCode(t *testing.T) {
 		{"the object of an apposition", "Norway criticized its neighbour, Sweden.", "NOR>SWE 121/"},
 		{"a phrase after a subordinator is not the target", "Norway criticized the plan after Sweden left.", "NOR> 121/"},
 		{"no code", "Norway will delay the vote.", ""},
+		{"a subordinate clause is coded when the main one is not", "Norway will delay the vote after Sweden criticized Chile.", "SWE>CHL 121/"},
+		{"a subordinate clause is left when the main one is coded", "Norway criticized Chile before Sweden promised aid to Peru.", "NOR>CHL 121/"},
+		{"a relative clause is left when the main one is coded", "Norway, which Sweden criticized, promised aid to Peru.", "NOR>PER 050/"},
+		{"adjectives in a row", "Norway broke off old, formal relations with Chile.", "NOR>CHL 161/"},
+		{"an aside between commas", "Norway criticized, it seems, Chile.", "NOR>CHL 121/"},
+		{"a pattern stops at another clause's verb", "Norway promised Sweden that the bank lost ten million dollars.", "NOR>SWE 050/"},
+		{"a possessive pronoun is no target", "Norway criticized its army and Chile.", "NOR>CHL 121/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sents, err := text.Analyze(tc.text)

@@ -47,7 +47,7 @@ var evaluations = []struct {
 		if err != nil {
 			return err
 		}
-		r.Write(w, env.confusion)
+		r.Write(w, env.confusion, env.examples)
 		return nil
 	}},
 	{"acled", "ACLED dev notes: event types, sub-types, fatalities", func(env *evalEnv, w io.Writer) error {

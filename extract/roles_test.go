@@ -1,0 +1,52 @@
+package extract_test
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// TestRoles checks how the main event's actors are chosen where the text
+// leaves them implicit; every sentence is written for the test.
+func TestRoles(t *testing.T) {
+	cases := []struct {
+		name, text     string
+		inter1, inter2 int
+		actor2Name     string // "" for any
+		eventType      string // "" for any
+	}{
+		{"the sentence's subject did what a trailing noun tells",
+			"On 3 March 2021, Malian soldiers raided a camp of suspected militants near Mopti, killing three of them after an exchange of fire.", 1, 0, "", ""},
+		{"who suffers before the trigger is the target",
+			"On 3 March 2021, a Malian soldier was killed by jihadist militants near Mopti.", 2, 1, "", ""},
+		{"violence against civilians is done to civilians",
+			"On 3 March 2021, unidentified gunmen abducted a trader from his shop in Mopti, Mali.", 3, 7, "Civilians (Mali)", "Violence against civilians"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := run(t, c.text)
+			e := first(t, doc)
+			if c.eventType != "" && (e.ACLEDEventType == nil || *e.ACLEDEventType != c.eventType) {
+				t.Fatalf("event type %v, want %s", e.ACLEDEventType, c.eventType)
+			}
+			if got := interOf(e.Actor1); got != c.inter1 {
+				t.Errorf("actor1 %+v: inter %d, want %d", e.Actor1, got, c.inter1)
+			}
+			if c.inter2 != 0 {
+				if got := interOf(e.Actor2); got != c.inter2 {
+					t.Errorf("actor2 %+v: inter %d, want %d", e.Actor2, got, c.inter2)
+				}
+			}
+			if c.actor2Name != "" && (e.Actor2 == nil || e.Actor2.ACLEDName != c.actor2Name) {
+				t.Errorf("actor2 %+v, want %s", e.Actor2, c.actor2Name)
+			}
+		})
+	}
+}
+
+func interOf(a *sitrep.Actor) int {
+	if a == nil {
+		return 0
+	}
+	return a.Inter
+}
