@@ -55,6 +55,27 @@ func TestACLEDSubType(t *testing.T) {
 		{"unexploded shell", "A shepherd was killed when an unexploded shell went off in a field near the village.", "Remote explosive/landmine/IED"},
 		{"residents block a road", "Residents blocked the highway for six hours over water cuts.", "Peaceful protest"},
 		{"town entered unopposed", "Rebel fighters entered the town of Harlow on Sunday and met no resistance.", "Non-violent transfer of territory"},
+		{"remote explosive", "Militants carried out a remote explosive attack on a fuel depot near the port.", "Remote explosive/landmine/IED"},
+		{"drugs seized", "Federal police seized two tons of cocaine in a warehouse near the port.", "Looting/property destruction"},
+		{"arms taken after the attack", "Gunmen attacked an army post near the border. They seized rifles and ammunition before fleeing.", "Armed clash"},
+		{"shots into the air", "Border guards fired at least twenty shots into the air near the bridge.", "Other"},
+		{"check point", "Two soldiers were killed in an attack on a check point in the valley.", "Armed clash"},
+		{"home invasion", "Four armed men invaded his home and shot a shopkeeper dead.", "Attack"},
+		{"beaten with the arrest", "Police arrested and beat a journalist outside the court.", "Attack"},
+		{"village burned", "Militants attacked a village in the hills and set fire to it. No one was reported hurt.", "Attack"},
+		{"arson on a factory", "Unknown arsonists carried out an arson attack on a furniture factory. The attack caused material damage.", "Looting/property destruction"},
+		{"policeman beaten by persons", "A policeman was beaten up by three persons at a checkpoint.", "Mob violence"},
+		{"people assault the police", "Six people assaulted a police team that told them to disperse.", "Mob violence"},
+		{"curfew as the setting", "Police baton charged traders for flouting the curfew.", "Attack"},
+		{"curfew declared", "The governor declared a curfew in the port city on Friday.", "Change to group/activity"},
+		{"ground left by the army", "Rebels took control of the town after government troops withdrew from it.", "Non-violent transfer of territory"},
+		{"withdrawal of all forces", "All government forces have withdrawn from the town of Harlow.", "Non-violent transfer of territory"},
+		{"taken from the state", "Fighters retook the hill from government forces on Sunday.", "Non-state actor overtakes territory"},
+		{"stones without a demonstration", "Youths who violated the lockdown threw stones at a police patrol.", "Mob violence"},
+		{"stones in a demonstration", "Students protesting the fee rise threw stones at the police outside the campus.", "Violent demonstration"},
+		{"weapon told next", "Two civilians were killed in separate attacks in the region. One of them died in a grenade attack in the market town.", "Grenade"},
+		{"attack fended off", "The ISIL attack on the airbase was fended off by the army.", "Armed clash"},
+		{"anti-aircraft guns", "The army fired anti-aircraft guns and small arms at the rebel positions.", "Armed clash"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -96,6 +117,25 @@ func TestPLOVERType(t *testing.T) {
 				t.Errorf("%q: %s (%s), want %s", c.text, evs[0].Plover, evs[0].Trigger, c.plover)
 			}
 		})
+	}
+}
+
+// TestNoIncident checks sentences that name violence without telling of an
+// incident.
+func TestNoIncident(t *testing.T) {
+	for _, s := range []string{
+		"The minister said the country would defend its ally if it is attacked.",
+		"Opposition supporters want the deal that ended fighting over the region annulled.",
+	} {
+		sents, err := text.Analyze(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range Extract(Input{Text: s, Sentences: sents}) {
+			if e.Plover == "ASSAULT" {
+				t.Errorf("%q: an ASSAULT event from %q", s, e.Trigger)
+			}
+		}
 	}
 }
 

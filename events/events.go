@@ -543,6 +543,9 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 		}
 	phrases:
 		for n := min(len(lw), i+triggers.longest); n > i; n-- {
+			if n < len(lw) && lw[n-1] == "at" && (lw[n] == "least" || lw[n] == "most") {
+				continue // "fired at least 50 shots": a figure, not an aim
+			}
 			for _, tr := range triggers.phrases[strings.Join(lw[i:n], " ")] {
 				if !licensed(tr, s.Tokens, lw, i, n) {
 					continue // another reading, or a shorter phrase, may tell something
@@ -562,7 +565,11 @@ func slashed(s *sitrep.Sentence, lw []string, i int) (hit, bool) {
 	var best hit
 	ok := false
 	hyphened := !strings.Contains(lw[i], "/")
-	for _, part := range strings.FieldsFunc(lw[i], func(r rune) bool { return r == '/' || r == '-' }) {
+	parts := strings.FieldsFunc(lw[i], func(r rune) bool { return r == '/' || r == '-' })
+	for k, part := range parts {
+		if k > 0 && parts[k-1] == "anti" {
+			continue // "anti-aircraft guns", "anti-tank mines": what the arm is for
+		}
 		for _, tr := range triggers.phrases[part] {
 			if tr.needs != "" && !licensed(tr, s.Tokens, lw, i, i+1) {
 				continue
@@ -585,10 +592,13 @@ func slashed(s *sitrep.Sentence, lw []string, i int) (hit, bool) {
 var (
 	impactWords = map[string]bool{"hit": true, "hits": true, "fell": true, "fall": true, "falls": true, "landed": true, "land": true,
 		"struck": true, "strike": true, "fired": true, "launched": true, "targeted": true, "targeting": true, "exploded": true,
-		"planted": true,
-		"killed":  true, "wounded": true, "injured": true, "killing": true, "wounding": true, "injuring": true, "intercepted": true}
+		"planted": true, "attacked": true, "raids": true, "raid": true, "raided": true,
+		"killed": true, "wounded": true, "injured": true, "killing": true, "wounding": true, "injuring": true, "intercepted": true}
+	imposeWords = wordSet(`imposed impose imposes imposing declared declare declares declaring announced announces
+		extended extends extend extending ordered orders introduced enforced enforcing enforce imposition reimposed
+		instituted placed put slapped ordering`)
 	agreeWords = map[string]bool{"reached": true, "agreed": true, "signed": true, "brokered": true, "declared": true,
-		"announced": true, "concluded": true, "struck": true, "sealed": true, "agree": true, "sign": true, "accepted": true}
+		"announced": true, "concluded": true, "signing": true, "struck": true, "sealed": true, "agree": true, "sign": true, "accepted": true}
 )
 
 // licensed reports whether a trigger that needs company has it: a rocket
@@ -600,6 +610,8 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 6, impactWords)
 	case "agree":
 		return anyNear(lw, i, n, 4, agreeWords)
+	case "imposed":
+		return anyNear(lw, i, n, 7, imposeWords)
 	case "territory":
 		if i > 0 && (lw[i-1] == "the" || lw[i-1] == "a" || lw[i-1] == "an") && (strings.HasSuffix(lw[i], "ed") || strings.HasSuffix(lw[i], "en")) {
 			// "the occupied West Bank", "the liberated areas": ground
@@ -607,6 +619,14 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 			return false
 		}
 		for k := n; k < len(lw) && k < n+8; k++ {
+			if k == n && lw[k] == "alive" {
+				return false // "two others were captured alive": people held
+			}
+			if goodsWords[lw[k]] && k < n+6 {
+				// "seized a ton of marijuana in X": goods taken, not
+				// ground
+				return false
+			}
 			if groundWords[lw[k]] || k > 0 && isUpper(toks[k].Text) && (strings.HasPrefix(toks[k].Tag, "NNP") || strings.Contains(toks[k].Text, "-")) {
 				return true
 			}
@@ -618,9 +638,21 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "protest":
 		return anyNear(lw, i, n, 40, claimWords)
 	case "weapons":
-		return anyNear(lw, i, n, 8, weaponWords)
+		return anyNear(lw, i, n, 10, weaponWords)
 	case "property":
 		return anyNear(lw, i, n, 10, propertyWords)
+	case "goods":
+		// "seized 250,000 packs of smuggled cigarettes", "confiscated
+		// their cattle"
+		for k := n; k < len(lw) && k < n+7; k++ {
+			if goodsWords[lw[k]] {
+				return true
+			}
+			if lw[k] == "." || lw[k] == ";" {
+				break
+			}
+		}
+		return false
 	case "unquoted":
 		return !inQuote(lw, i)
 	case "head":
@@ -629,7 +661,7 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "corpse":
 		return anyNear(lw, i, n, 8, corpseWords)
 	case "basewords":
-		return anyNear(lw, i, n, 5, baseWords)
+		return anyNear(lw, i, n, 6, baseWords)
 	case "people":
 		// "residents blocked the road", not "troops blocked the road"
 		return anyNear(lw, i, i, 8, peopleWords) || anyNear(lw, i, n, 40, claimWords)
@@ -643,7 +675,17 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		for k := n; k < len(lw) && k < n+10; k++ {
 			switch lw[k] {
 			case "at", "on", "upon", "towards", "into":
+				if k+2 < len(lw) && lw[k+1] == "the" && (lw[k+2] == "air" || lw[k+2] == "sky") {
+					return false // "fired 50 shots into the air": a warning
+				}
+				if k+1 < len(lw) && (lw[k+1] == "least" || lw[k+1] == "most") {
+					continue // "fired at least 50 shots"
+				}
 				return true
+			case "in":
+				if k+2 < len(lw) && lw[k+1] == "the" && (lw[k+2] == "air" || lw[k+2] == "sky") {
+					return false
+				}
 			case ",", ".", ";":
 				return false
 			}
@@ -675,10 +717,13 @@ var (
 	corpseWords = wordSet(`body bodies corpse corpses remains dead`)
 	peopleWords = wordSet(`residents villagers locals inhabitants students workers drivers farmers traders vendors
 		shopkeepers merchants fishermen citizens youths youth protesters demonstrators community communities
-		teachers nurses doctors miners employees families relatives`)
+		teachers nurses doctors miners employees families relatives neighbors neighbours supporters activists`)
 	unopposedWords = wordSet(`unopposed uncontested resistance`)
 	baseWords      = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
-		checkpoints garrison`)
+		checkpoints garrison barracks`)
+	goodsWords = wordSet(`goods merchandise contraband smuggled drugs drug narcotics marijuana cannabis cocaine heroin
+		hashish methamphetamine meth opium cigarettes fuel timber cattle livestock cows goats sheep camels money cash
+		crops harvest`)
 	propertyWords = wordSet(`house houses home homes building buildings vehicle vehicles car cars truck trucks shop shops
 		store stores market property properties office offices facility facilities plant school schools church churches
 		mosque mosques crops farm farms station tower machinery goods food cattle livestock money equipment hospital
@@ -704,16 +749,22 @@ func anyNear(lw []string, i, n, d int, set map[string]bool) bool {
 }
 
 // genericWords before a violent trigger make it a reference to violence in
-// general or to come ("these battles", "the ongoing clashes", "ready to end
-// the fighting"), not a report of an incident.
+// general, to come or supposed ("these battles", "the ongoing clashes",
+// "ready to end the fighting", "if it is attacked"), not a report of an
+// incident.
 var genericWords = map[string]bool{
 	"these": true, "those": true, "ongoing": true, "continuing": true, "continued": true, "any": true, "all": true,
 	"will": true, "would": true, "could": true, "might": true, "may": true, "should": true, "must": true,
 	"not": true, "never": true, "end": true, "stop": true, "halt": true, "prevent": true, "avoid": true,
 	"cease": true, "ready": true, "readiness": true, "against": false, "future": true, "possible": true,
 	"forms": true, "recent": true, "escalation": true, "pause": true, "lull": true, "respite": true,
-	"without": true,
+	"without": true, "if": true, "unless": true, "ended": true, "ending": true,
 }
+
+// quantifiers among genericWords make a trigger general only when they
+// modify it ("all attacks", "any clashes"), not a subject farther off ("All
+// regime forces have withdrawn").
+var quantifiers = wordSet(`these those any all`)
 
 // isTopic reports whether a violent trigger is the topic of something said
 // rather than a report of an incident: the object of a condemnation or an
@@ -745,7 +796,7 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 			// ACLED codes as its own event
 			continue
 		}
-		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) {
+		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) && (!quantifiers[lw[k]] || h.i-k <= 2) {
 			return true
 		}
 		// "agreed a ceasefire after the worst fighting in decades", "five
@@ -944,9 +995,10 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		// incident it could belong to, is a total
 		c.scope = sitrep.ScopeAggregate
 	}
-	if c.trig.class == "capture" && c.actor1 == nil && cl.Claimant >= 0 {
+	if c.trig.class == "capture" && c.actor1 == nil && cl.Claimant >= 0 && !hasCue(lastWords(c.subject, 8), "armedgroup") {
 		// "the president announced the liberation of X": the speaker's
-		// state took it
+		// state took it, unless the clause names rebels or militants as
+		// who took it
 		sp := a.in.Actors[cl.Claimant]
 		if sp.Country != "" && (sp.Sector == "GOV" || sp.Sector == "MIL") {
 			c.actor1 = a.forcesOf(sp.Country, sp.Text, sp.Start, sp.End)

@@ -55,7 +55,7 @@ var classSpecificity = map[string]int{
 }
 
 // demoSpecificity ranks the classes of demonstrations.
-var demoSpecificity = map[string]int{"mob": 3, "riot": 2, "protest": 1}
+var demoSpecificity = map[string]int{"mob": 3, "riot": 2, "stones": 2, "protest": 1}
 
 // triggerTable maps each phrase to the triggers it can be, most specific
 // first: "destroyed" is disrupted weapons use with arms near, property

@@ -58,7 +58,7 @@ func family(class string) string {
 		return "violence"
 	case "clash", "capture", "shoot":
 		return "battle"
-	case "protest", "riot", "mob":
+	case "protest", "riot", "mob", "stones":
 		return "demo"
 	}
 	return class
@@ -82,6 +82,12 @@ func (a *article) compatible(e *event, c *candidate) bool {
 		if fc != "demo" && c.trig.specificity <= e.trig0().specificity && a.sequel(e, c) && c.location == nil {
 			// "One man died and another was arrested." right after a
 			// clash tells how the clash ended
+			return true
+		}
+		if fe == "violence" && fc == "remote" && a.sequel(e, c) && e.trig0().specificity < c.trig.specificity && countriesAgree(e.location(), c.location) {
+			// "Two civilians were killed in separate attacks in Kashmir.
+			// A civilian was killed in a grenade attack in Srinagar.": the
+			// next sentences tell what the attack was
 			return true
 		}
 		if fe != fc && fe != "violence" && fc != "violence" || (fe == "demo") != (fc == "demo") {
@@ -147,6 +153,12 @@ func placesAgree(p, q *sitrep.Place) bool {
 		return p.Country == q.Country
 	}
 	return false
+}
+
+// countriesAgree reports whether two places, when both are known, lie in
+// one country.
+func countriesAgree(p, q *sitrep.Place) bool {
+	return p == nil || q == nil || p.Country == q.Country
 }
 
 // sameActor reports whether two mentions name the same actor: the same
@@ -231,6 +243,12 @@ func (e *event) trig() (trigger, string, sitrep.Span) {
 			if c.trig.demo {
 				best = c
 			}
+			continue
+		}
+		if c.trig.class == "disrupt" && best.trig.class != "disrupt" && best.trig.incident() {
+			// "militants attacked the camp ... and seized arms": the
+			// Codebook's disrupted weapons use is arms taken or defused
+			// without the fighting, not what fighters took after it
 			continue
 		}
 		if c.trig.specificity > best.trig.specificity {
@@ -465,13 +483,15 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	armedTarget := ev.Actor2 != nil && armedForce(ev.Actor2) || military || !civilians && e.aimedAtArmed()
 	switch tr.class {
 	case "attack", "kill":
-		// raids and beatings with arrests and no one killed are arrests
-		if ev.Killed == nil && e.first().has("arrest") {
+		// raids with arrests and no one killed are arrests; a beating or
+		// torture with the arrest is violence against the person held
+		if ev.Killed == nil && tr.class == "attack" && e.first().has("arrest") {
 			typ, sub = "Strategic developments", "Arrests"
 			break
 		}
-		// an arson attack that hurts nobody destroys property
-		if ev.Killed == nil && ev.Injured == nil && e.hasAny("loot") && (ev.Actor2 == nil || ev.Actor2.Inter != 7) {
+		// an arson attack that hurts nobody destroys property; one on a
+		// village attacks the people who live there
+		if ev.Killed == nil && ev.Injured == nil && e.hasAny("loot") && (ev.Actor2 == nil || ev.Actor2.Inter != 7 || ev.Actor2.End <= e.first().span.Start) && (e.first().background || !hasCue(firstWords(e.first().target, 6), "settlement")) {
 			typ, sub = "Strategic developments", "Looting/property destruction"
 			break
 		}
@@ -495,12 +515,22 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			typ, sub = "Battles", "Armed clash"
 		}
 	case "capture":
-		if hasCue(words, "unopposed") {
+		// ground taken without a fight, or after the side holding it
+		// withdrew with no fighting told, changes hands without violence
+		if hasCue(words, "unopposed") || hasCue(words, "withdrawal") && !hasCue(words, "combat") && !hasCue(words, "smallarms") {
 			typ, sub = "Strategic developments", "Non-violent transfer of territory"
 			break
 		}
-		if ev.Actor1 != nil && ev.Actor1.Inter != 1 && ev.Actor1.Inter != 0 {
+		if ev.Actor1 != nil && ev.Actor1.Inter != 1 && ev.Actor1.Inter != 0 || ev.Actor1 == nil && hasCue(lastWords(e.first().subject, 6), "armedgroup") || hasCue(firstWords(e.first().target, 10), "fromstate") {
+			// "Mai Mai rebels have taken over four localities", "retook
+			// a town from government forces"
 			sub = "Non-state actor overtakes territory"
+		}
+	case "stones":
+		// stones thrown in a demonstration make it violent; thrown by
+		// people gathered for no demonstration, it is mob violence
+		if !e.hasAny("protest") {
+			sub = "Mob violence"
 		}
 	case "protest":
 		deeds := e.deeds()
@@ -551,26 +581,42 @@ func nonStateArmed(a *sitrep.Actor) bool {
 
 // crowdFight reports whether the first report tells of unorganised people
 // fighting the forces of order: "villagers attacked a police team", "a
-// clash between police and shopkeepers", "youths clashed with soldiers".
-// An armed group named on either side makes it a battle.
+// clash between police and shopkeepers", "youths clashed with soldiers", "a
+// policeman was beaten up by three persons". An armed group named on either
+// side makes it a battle.
 func (e *event) crowdFight() bool {
 	f := e.first()
-	if f.trig.class != "clash" && f.trig.class != "attack" {
+	switch f.trig.class {
+	case "clash", "attack", "kill":
+	default:
 		return false
 	}
-	sub, obj := lastWords(f.subject, 10), firstWords(f.target, 10)
+	sub, obj := lastWords(f.subject, 10), firstWords(f.target, 14)
 	if hasCue(sub+obj, "armedgroup") {
 		return false
 	}
+	people := func(w string) bool { return hasCue(w, "crowd") || hasCue(w, "folk") }
 	if f.trig.class == "clash" {
 		// who fought whom may stand on either side: "police fought with
 		// vendors", "a clash between police and shopkeepers"
-		return hasCue(sub+obj, "crowd") && hasCue(sub+obj, "order")
+		return people(sub+obj) && hasCue(sub+obj, "order")
 	}
 	if strings.HasSuffix(sub, " was ") || strings.HasSuffix(sub, " were ") {
-		return false // "a policeman was attacked by ...": the agent follows
+		// "a policeman was attacked by ...": the agent follows
+		i := strings.Index(f.target, " by ")
+		if i < 0 || i > 40 {
+			return false
+		}
+		agent := firstWords(f.target[i:], 6)
+		for _, p := range []string{" at ", " in ", " near ", " on ", " while ", " after "} {
+			// "by three persons at a checkpoint": where, not who
+			if j := strings.Index(agent[1:], p); j >= 0 {
+				agent = agent[:j+2]
+			}
+		}
+		return hasCue(sub, "order") && !people(sub) && people(agent) && !hasCue(agent, "order") && !hasCue(agent, "armed")
 	}
-	return hasCue(sub, "crowd") && !hasCue(sub, "order") && hasCue(obj, "order")
+	return people(sub) && !hasCue(sub, "order") && hasCue(obj, "order")
 }
 
 // armedVictim reports whether the violence of an event hit someone the
