@@ -27,13 +27,14 @@ const (
 	version = 1
 )
 
-// model is a decoded model: weights by feature string, through a hash
-// table built at load, and fixed tags by word.
+// model is a decoded model, read in place.
 type model struct {
 	classes []string
+	blob    []byte  // the feature strings
+	featOff []byte  // where each feature string starts in blob: uint32s
+	pairOff []byte  // where each feature's pairs start: uint32s
 	ids     []byte  // class of each pair
 	weights []byte  // weight of each pair, a little-endian float32
-	feats   table   // feature string -> pairs
 	fixed   []fixed // the model's words of one tag, with their class
 }
 
@@ -61,9 +62,9 @@ func decode(data []byte) (*model, error) {
 		m.classes = append(m.classes, string(r.bytes(int(r.u16()))))
 	}
 	nf, np, nb := int(r.u32()), int(r.u32()), int(r.u32())
-	blob := r.bytes(nb)
-	featOff := r.bytes(4 * (nf + 1))
-	pairOff := r.bytes(4 * (nf + 1))
+	m.blob = r.bytes(nb)
+	m.featOff = r.bytes(4 * (nf + 1))
+	m.pairOff = r.bytes(4 * (nf + 1))
 	m.ids = r.bytes(np)
 	m.weights = r.bytes(4 * np)
 	nw := int(r.u32())
@@ -75,14 +76,12 @@ func decode(data []byte) (*model, error) {
 			return nil, fmt.Errorf("pair of class %d, model has %d classes", c, len(m.classes))
 		}
 	}
-	m.feats = newTable(blob, nf)
-	at := func(off []byte, i int) uint32 { return binary.LittleEndian.Uint32(off[4*i:]) }
 	for i := 0; i < nf; i++ {
-		k0, k1, p0, p1 := at(featOff, i), at(featOff, i+1), at(pairOff, i), at(pairOff, i+1)
-		if k0 > k1 || int(k1) > nb || k1-k0 > math.MaxUint16 || p0 > p1 || int(p1) > np || p1-p0 > math.MaxUint8 {
+		k0, k1 := m.at(m.featOff, i), m.at(m.featOff, i+1)
+		p0, p1 := m.at(m.pairOff, i), m.at(m.pairOff, i+1)
+		if k0 > k1 || int(k1) > nb || p0 > p1 || int(p1) > np || p1-p0 > math.MaxUint8 {
 			return nil, fmt.Errorf("feature %d: bad offsets (key %d-%d of %d, pairs %d-%d of %d)", i, k0, k1, nb, p0, p1, np)
 		}
-		m.feats.add(k0, uint16(k1-k0), p0, uint8(p1-p0))
 	}
 	for i := 0; i < nw && r.err == nil; i++ {
 		word := r.bytes(int(r.u16()))
@@ -96,6 +95,18 @@ func decode(data []byte) (*model, error) {
 		return nil, r.err
 	}
 	return m, nil
+}
+
+func (m *model) at(off []byte, i int) uint32 { return binary.LittleEndian.Uint32(off[4*i:]) }
+
+// features returns the number of features.
+func (m *model) features() int { return len(m.featOff)/4 - 1 }
+
+// feature returns the string of feature i, where it starts in the blob, and
+// its weights.
+func (m *model) feature(i int) (key []byte, off uint32, w weights) {
+	k0, p0 := m.at(m.featOff, i), m.at(m.pairOff, i)
+	return m.blob[k0:m.at(m.featOff, i+1)], k0, weights{p0, uint8(m.at(m.pairOff, i+1) - p0)}
 }
 
 // reader reads the model file front to back; its first error sticks.
@@ -138,19 +149,21 @@ func (r *reader) u32() uint32 {
 	return 0
 }
 
-// table finds byte strings held in one backing array: open addressing with
-// linear probing, a quarter to a half full. A slot keeps what a hit needs
-// (where its key lies, and its value) so that a lookup reads one slot and the
-// key it compares.
+// table finds strings held in one backing array: open addressing with
+// linear probing, at most two thirds full. A slot keeps what a hit needs
+// (where its key lies, and its value) so that a lookup reads one slot and
+// the key it compares.
 type table struct {
 	seed  maphash.Seed
 	keys  []byte
 	slots []slot
 	mask  uint32
+	used  int
 }
 
-// slot is one entry; tag is 0 in an empty slot and otherwise the hash's
-// upper half (with its low bit set), which settles most misses unread.
+// slot is one entry; tag is 0 in an empty slot and otherwise the upper
+// half of the key's hash (with its low bit set), which settles most misses
+// without reading the key.
 type slot struct {
 	tag  uint32
 	key  uint32 // offset of the key in the table's keys
@@ -161,13 +174,32 @@ type slot struct {
 
 // newTable returns an empty table over keys with room for n entries.
 func newTable(keys []byte, n int) table {
-	size := 1 << bits.Len(uint(n+n/2))
-	return table{seed: maphash.MakeSeed(), keys: keys, slots: make([]slot, size), mask: uint32(size - 1)}
+	t := table{seed: maphash.MakeSeed(), keys: keys}
+	t.resize(1 << bits.Len(uint(n+n/2)))
+	return t
 }
 
-// add enters the key keys[off:off+klen] with the value val, n. A key
-// entered twice keeps its first value.
-func (t *table) add(off uint32, klen uint16, val uint32, n uint8) {
+func (t *table) resize(size int) {
+	old := t.slots
+	t.slots, t.mask = make([]slot, size), uint32(size-1)
+	for _, s := range old {
+		if s.tag != 0 {
+			h := maphash.Bytes(t.seed, t.keys[s.key:s.key+uint32(s.klen)])
+			i := uint32(h) & t.mask
+			for t.slots[i].tag != 0 {
+				i = (i + 1) & t.mask
+			}
+			t.slots[i] = s
+		}
+	}
+}
+
+// put enters the key keys[off:off+klen] with the value val, n, and returns
+// its slot; a key already there keeps its slot and value.
+func (t *table) put(off uint32, klen uint16, val uint32, n uint8) *slot {
+	if 3*(t.used+1) > 2*len(t.slots) {
+		t.resize(2 * len(t.slots))
+	}
 	key := t.keys[off : off+uint32(klen)]
 	h := maphash.Bytes(t.seed, key)
 	tag := uint32(h>>32) | 1
@@ -175,24 +207,25 @@ func (t *table) add(off uint32, klen uint16, val uint32, n uint8) {
 		s := &t.slots[i]
 		if s.tag == 0 {
 			*s = slot{tag: tag, key: off, klen: klen, val: val, n: n}
-			return
+			t.used++
+			return s
 		}
 		if s.tag == tag && string(t.keys[s.key:s.key+uint32(s.klen)]) == string(key) {
-			return
+			return s
 		}
 	}
 }
 
 // find returns the slot of key, or nil.
-func (t *table) find(key []byte) *slot {
-	h := maphash.Bytes(t.seed, key)
+func (t *table) find(key string) *slot {
+	h := maphash.String(t.seed, key)
 	tag := uint32(h>>32) | 1
 	for i := uint32(h) & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.tag == 0 {
 			return nil
 		}
-		if s.tag == tag && int(s.klen) == len(key) && string(t.keys[s.key:s.key+uint32(s.klen)]) == string(key) {
+		if s.tag == tag && int(s.klen) == len(key) && string(t.keys[s.key:s.key+uint32(s.klen)]) == key {
 			return s
 		}
 	}

@@ -1,19 +1,17 @@
 // Package postag gives the tokens of a sentence their part-of-speech tags
-// (Penn Treebank), the tags prose's tagger gives, at a third of its cost.
+// (Penn Treebank), the tags prose's tagger gives, at a quarter of its cost.
 //
 // The model is prose's English averaged perceptron (Honnibal's "A good
 // part-of-speech tagger in about 200 lines of Python"), shipped as data in
 // github.com/jdkato/prose/v3/tag/aptagmodel, MIT licence, © Joseph Kato.
-// prose finds each feature's weights by binary search over its sorted
-// feature strings; this package reads the same file into a hash table once,
-// at load, and scores every token with the same features summed in the same
-// order, so that float32 rounding, and with it every tag, is prose's.
+// prose builds fourteen feature strings a token and finds each by binary
+// search over the model's sorted features; this package files the features
+// once, at load, under the words, suffixes and tags they name, looks up each
+// word of a sentence once, and sums the same weights in the same order, so
+// that float32 rounding, and with it every tag, is prose's.
 package postag
 
 import (
-	"bufio"
-	"bytes"
-	_ "embed"
 	"encoding/binary"
 	"math"
 	"strings"
@@ -25,9 +23,6 @@ import (
 	"github.com/jdkato/prose/v3/token"
 )
 
-//go:embed emoticons.txt
-var emoticons []byte
-
 // The words the model reads before and after a sentence, and the tags it
 // reads before it.
 const (
@@ -37,32 +32,60 @@ const (
 
 // Tagger tags sentences. It is safe for concurrent use.
 type Tagger struct {
-	m *model
-	// names are the tags whose features are looked up once, at load: the
-	// model's classes, then start and start2.
-	names []string
-	// Weights of the features that hold no word: by tag id, or pair of tag
-	// ids (a*len(names)+b), or first byte of the word.
+	// names are the tags the model knows: its classes, then start, start2
+	// and any other tag its features name. A tag not among them is in no
+	// feature.
+	names  []string
+	nclass int
+	ids    []byte // class of each pair of the model
+	wts    []byte // weight of each pair, a little-endian float32
+
+	// The features, by what they are made of.
 	bias              weights
-	prevTag, prev2Tag []weights
-	tagPair           []weights
-	prefix            [256]weights
-	words             table // emoticons and the model's words of one tag
-	nclass            int
-	startID, start2ID int
-	// the tags given without the model
-	dashID, symID, nnID, traceID int
+	prefix            [256]weights // by first byte
+	noPrefix          weights      // of the empty word
+	prevTag, prev2Tag []weights    // by tag id
+	tagPair           []weights    // by a*len(names)+b for tags a, b
+	words             table        // word -> index in wordFeats
+	wordFeats         []wordFeats
+	tagWords          []tagWord // "i-1 tag+i word", by word
+	suffixes          table     // suffix -> index in suffixFeats
+	suffixFeats       []suffixFeats
+
+	fixedWords table // emoticons and the model's words of one tag
+
+	startID, start2ID            int
+	dashID, symID, nnID, traceID int // -1 for a tag in no feature
 	scratch                      sync.Pool
 }
 
 // weights are the pairs lo..lo+n of the model: a feature's weight for each
-// class it votes for.
+// class it votes for. The zero value is a feature the model lacks.
 type weights struct {
 	lo uint32
 	n  uint8
 }
 
-// The kinds of word in Tagger.words; an emoticon comes before a model word.
+// wordFeats are the features of a word.
+type wordFeats struct {
+	at     [5]weights // as the word two before the one tagged, ... two after
+	tagged [2]uint32  // its tagWords
+}
+
+// tagWord is the feature of a word after a tag.
+type tagWord struct {
+	lo  uint32
+	tag uint16
+	n   uint8
+}
+
+// suffixFeats are the features of the last three bytes of a word.
+type suffixFeats struct {
+	at [3]weights // as the suffix of the word before the one tagged, of it, of the one after
+}
+
+// The kinds of entry in Tagger.fixedWords; an emoticon comes before a model
+// word.
 const (
 	emoticon = 1
 	oneTag   = 2
@@ -70,77 +93,6 @@ const (
 
 // New returns a tagger with prose's English model.
 func New() (*Tagger, error) { return Load(aptagmodel.English) }
-
-// Load returns a tagger with a model in prose's flat format. The model is
-// read in place: data must not change afterwards.
-func Load(data []byte) (*Tagger, error) {
-	m, err := decode(data)
-	if err != nil {
-		return nil, err
-	}
-	t := &Tagger{m: m, nclass: len(m.classes)}
-	t.names = append(append(t.names, m.classes...), start, start2)
-	t.startID, t.start2ID = len(m.classes), len(m.classes)+1
-	t.dashID, t.symID, t.nnID, t.traceID = t.name("-"), t.name("SYM"), t.name("NN"), t.name("-NONE-")
-
-	var key []byte
-	find := func(parts ...string) weights {
-		key = key[:0]
-		for _, p := range parts {
-			key = append(key, p...)
-		}
-		return t.m.find(key)
-	}
-	t.bias = find("bias")
-	t.prevTag = make([]weights, len(t.names))
-	t.prev2Tag = make([]weights, len(t.names))
-	t.tagPair = make([]weights, len(t.names)*len(t.names))
-	for a, p1 := range t.names {
-		t.prevTag[a] = find("i-1 tag ", p1)
-		t.prev2Tag[a] = find("i-2 tag ", p1)
-		for b, p2 := range t.names {
-			t.tagPair[a*len(t.names)+b] = find("i tag+i-2 tag ", p1, " ", p2)
-		}
-	}
-	for b := range t.prefix {
-		t.prefix[b] = find("i pref1 ", string([]byte{byte(b)}))
-	}
-
-	var keys []byte
-	type entry struct {
-		off, n int
-		val    int
-		kind   uint8
-	}
-	var entries []entry
-	sc := bufio.NewScanner(bytes.NewReader(emoticons))
-	for sc.Scan() {
-		if l := sc.Bytes(); len(l) > 0 && l[0] != '#' {
-			entries = append(entries, entry{len(keys), len(l), t.symID, emoticon})
-			keys = append(keys, l...)
-		}
-	}
-	for _, f := range m.fixed {
-		entries = append(entries, entry{len(keys), len(f.word), int(f.class), oneTag})
-		keys = append(keys, f.word...)
-	}
-	t.words = newTable(keys, len(entries))
-	for _, e := range entries {
-		t.words.add(uint32(e.off), uint16(e.n), uint32(e.val), e.kind)
-	}
-
-	t.scratch.New = func() any { return new(scratch) }
-	return t, nil
-}
-
-// name returns the index of tag in t.names, which it adds when missing.
-func (t *Tagger) name(tag string) int {
-	if i := t.id(tag); i >= 0 {
-		return i
-	}
-	t.names = append(t.names, tag)
-	return len(t.names) - 1
-}
 
 // id returns the index of tag in t.names, or -1.
 func (t *Tagger) id(tag string) int {
@@ -152,20 +104,13 @@ func (t *Tagger) id(tag string) int {
 	return -1
 }
 
-// find returns the weights of a feature; a feature the model lacks has none.
-func (m *model) find(key []byte) weights {
-	if s := m.feats.find(key); s != nil {
-		return weights{s.val, s.n}
-	}
-	return weights{}
-}
-
 // scratch is the working space of one call.
 type scratch struct {
 	ctx    []string
 	lower  []byte
 	ends   []int
-	key    []byte
+	word   []int32 // index in wordFeats of each word of ctx, or -1
+	suffix []int32 // index in suffixFeats of the suffix of each, or -1
 	scores [256]float32
 }
 
@@ -183,12 +128,12 @@ func (t *Tagger) TagTokens(toks []token.Token) {
 	}
 	s := t.scratch.Get().(*scratch)
 	defer t.scratch.Put(s)
-	ctx := t.context(s, toks)
+	t.context(s, toks)
 	p1, p2 := tag{start, t.startID}, tag{start2, t.start2ID}
 	for i := range toks {
-		tg, ok := t.fixed(s, toks[i].Text)
+		tg, ok := t.fixed(toks[i].Text)
 		if !ok {
-			tg = t.predict(s, ctx[i:i+5], toks[i].Text, p1, p2)
+			tg = t.predict(s, i+2, toks[i].Text, p1, p2)
 		}
 		toks[i].Tag = tg.name
 		p1, p2 = tg, p1
@@ -211,15 +156,14 @@ func (t *Tagger) Tag(words []string) []string {
 
 // fixed returns the tag of a word the model does not score: a dash, an
 // emoticon, a user name, a Treebank trace or bracket, or a word of one tag.
-func (t *Tagger) fixed(s *scratch, w string) (tag, bool) {
+func (t *Tagger) fixed(w string) (tag, bool) {
 	if w == "-" {
 		return tag{"-", t.dashID}, true
 	}
-	s.key = append(s.key[:0], w...)
-	e := t.words.find(s.key)
+	e := t.fixedWords.find(w)
 	switch {
 	case e != nil && e.n == emoticon:
-		return tag{t.names[e.val], int(e.val)}, true
+		return tag{"SYM", t.symID}, true
 	case strings.HasPrefix(w, "@"):
 		return tag{"NN", t.nnID}, true
 	case isTrace(w):
@@ -284,9 +228,10 @@ func isWordByte(b byte) bool {
 	return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
 }
 
-// context returns the words of the sentence as the model reads them,
-// with two words before the first and two after the last.
-func (t *Tagger) context(s *scratch, toks []token.Token) []string {
+// context sets s.ctx to the words of the sentence as the model reads them,
+// with two words before the first and two after the last, and s.word and
+// s.suffix to their features.
+func (t *Tagger) context(s *scratch, toks []token.Token) {
 	ctx := append(s.ctx[:0], start, start2)
 	low, ends := s.lower[:0], s.ends[:0]
 	for i := range toks {
@@ -311,7 +256,19 @@ func (t *Tagger) context(s *scratch, toks []token.Token) []string {
 		}
 	}
 	s.ctx, s.lower, s.ends = ctx, low, ends
-	return ctx
+	s.word, s.suffix = s.word[:0], s.suffix[:0]
+	for _, w := range ctx {
+		s.word = append(s.word, index(t.words.find(w)))
+		s.suffix = append(s.suffix, index(t.suffixes.find(suffix(w))))
+	}
+}
+
+// index returns the value of a slot, or -1 for none.
+func index(s *slot) int32 {
+	if s == nil {
+		return -1
+	}
+	return int32(s.val)
 }
 
 // normal returns the form of w the model was trained on: a hyphenated
@@ -373,70 +330,82 @@ func suffix(w string) string {
 	return w[len(w)-3:]
 }
 
-// predict returns the class of the word w, whose context ctx holds the two
-// words before it, itself and the two after, after the tags p1 and p2.
-// The features are summed in the order prose sums them.
-func (t *Tagger) predict(s *scratch, ctx []string, w string, p1, p2 tag) tag {
+// predict returns the tag of the word w at c in s.ctx, after the tags p1
+// and p2. The features are summed in the order prose sums them.
+func (t *Tagger) predict(s *scratch, c int, w string, p1, p2 tag) tag {
 	sc := &s.scores
 	clear(sc[:t.nclass])
 	t.add(sc, t.bias)
-	t.add(sc, t.lookup(s, "i suffix ", suffix(w)))
+	if w == s.ctx[c] {
+		t.add(sc, t.suffixAt(s.suffix[c], 1))
+	} else {
+		t.add(sc, t.suffixAt(index(t.suffixes.find(suffix(w))), 1))
+	}
 	if w == "" {
-		t.add(sc, t.lookup(s, "i pref1 "))
+		t.add(sc, t.noPrefix)
 	} else {
 		t.add(sc, t.prefix[w[0]])
 	}
 	if p1.id >= 0 {
 		t.add(sc, t.prevTag[p1.id])
-	} else {
-		t.add(sc, t.lookup(s, "i-1 tag ", p1.name))
 	}
 	if p2.id >= 0 {
 		t.add(sc, t.prev2Tag[p2.id])
-	} else {
-		t.add(sc, t.lookup(s, "i-2 tag ", p2.name))
 	}
 	if p1.id >= 0 && p2.id >= 0 {
 		t.add(sc, t.tagPair[p1.id*len(t.names)+p2.id])
-	} else {
-		t.add(sc, t.lookup(s, "i tag+i-2 tag ", p1.name, " ", p2.name))
 	}
-	t.add(sc, t.lookup(s, "i word ", ctx[2]))
-	t.add(sc, t.lookup(s, "i-1 tag+i word ", p1.name, " ", ctx[2]))
-	t.add(sc, t.lookup(s, "i-1 word ", ctx[1]))
-	t.add(sc, t.lookup(s, "i-1 suffix ", suffix(ctx[1])))
-	t.add(sc, t.lookup(s, "i-2 word ", ctx[0]))
-	t.add(sc, t.lookup(s, "i+1 word ", ctx[3]))
-	t.add(sc, t.lookup(s, "i+1 suffix ", suffix(ctx[3])))
-	t.add(sc, t.lookup(s, "i+2 word ", ctx[4]))
-
-	// the first of the highest scores
-	best, c := float32(math.Inf(-1)), -1
-	for i, v := range sc[:t.nclass] {
-		if v > best {
-			best, c = v, i
+	t.add(sc, t.wordAt(s.word[c], 2))
+	if wi := s.word[c]; wi >= 0 && p1.id >= 0 {
+		r := t.wordFeats[wi].tagged
+		for _, tw := range t.tagWords[r[0]:r[1]] {
+			if int(tw.tag) == p1.id {
+				t.add(sc, weights{tw.lo, tw.n})
+				break
+			}
 		}
 	}
-	if c < 0 {
+	t.add(sc, t.wordAt(s.word[c-1], 1))
+	t.add(sc, t.suffixAt(s.suffix[c-1], 0))
+	t.add(sc, t.wordAt(s.word[c-2], 0))
+	t.add(sc, t.wordAt(s.word[c+1], 3))
+	t.add(sc, t.suffixAt(s.suffix[c+1], 2))
+	t.add(sc, t.wordAt(s.word[c+2], 4))
+
+	// the first of the highest scores
+	best, k := float32(math.Inf(-1)), -1
+	for i, v := range sc[:t.nclass] {
+		if v > best {
+			best, k = v, i
+		}
+	}
+	if k < 0 {
 		return tag{"", t.id("")}
 	}
-	return tag{t.names[c], c}
+	return tag{t.names[k], k}
 }
 
-// lookup returns the weights of the feature the parts spell.
-func (t *Tagger) lookup(s *scratch, parts ...string) weights {
-	k := s.key[:0]
-	for _, p := range parts {
-		k = append(k, p...)
+// wordAt returns the weights of word i (or none when i < 0) at position at
+// of wordFeats.at.
+func (t *Tagger) wordAt(i int32, at int) weights {
+	if i < 0 {
+		return weights{}
 	}
-	s.key = k
-	return t.m.find(k)
+	return t.wordFeats[i].at[at]
+}
+
+// suffixAt is wordAt for suffixes.
+func (t *Tagger) suffixAt(i int32, at int) weights {
+	if i < 0 {
+		return weights{}
+	}
+	return t.suffixFeats[i].at[at]
 }
 
 // add adds the weights w to the scores.
 func (t *Tagger) add(sc *[256]float32, w weights) {
-	ids := t.m.ids[w.lo : w.lo+uint32(w.n)]
-	ws := t.m.weights[4*w.lo : 4*(w.lo+uint32(w.n))]
+	ids := t.ids[w.lo : w.lo+uint32(w.n)]
+	ws := t.wts[4*w.lo : 4*(w.lo+uint32(w.n))]
 	ws = ws[:4*len(ids)]
 	for j, c := range ids {
 		sc[c] += math.Float32frombits(binary.LittleEndian.Uint32(ws[4*j:]))

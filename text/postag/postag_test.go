@@ -233,12 +233,23 @@ func BenchmarkTag(b *testing.B) {
 	}
 }
 
-// BenchmarkLoad measures the start-up cost of a tagger.
+// BenchmarkLoad measures the start-up cost of a tagger, postag's and
+// prose's.
 func BenchmarkLoad(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := postag.New(); err != nil {
-			b.Fatal(err)
-		}
+	for _, tg := range []struct {
+		name string
+		load func() error
+	}{
+		{"postag", func() error { _, err := postag.New(); return err }},
+		{"prose", func() error { _, err := tag.FromBytes(aptagmodel.English); return err }},
+	} {
+		b.Run(tg.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := tg.load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
