@@ -10,11 +10,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/text/postag"
 )
 
 // models are loaded once per process and shared; all are safe for
@@ -24,7 +24,7 @@ var models = sync.OnceValues(func() (*analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tg, err := tag.New()
+	tg, err := postag.New()
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +34,7 @@ var models = sync.OnceValues(func() (*analyzer, error) {
 type analyzer struct {
 	seg *segment.Segmenter
 	tok *tokenize.Tokenizer
-	tag *tag.Tagger
+	tag *postag.Tagger
 }
 
 // Bounds on the work one sentence can cost. The tokenizer's time grows
