@@ -14,6 +14,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -87,11 +88,21 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence, outlet string)
 func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 	var ms []mention
 	surnames := map[string]bool{}
+	var (
+		at  []lookups
+		lw  []string
+		key []byte
+	)
 	for si := range in.Sentences {
 		s := &in.Sentences[si]
-		p := parser{x: x, toks: s.Tokens, lw: lowerWords(s.Tokens), text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published, everyState: in.EveryState}
+		at = slices.Grow(at[:0], len(s.Tokens))[:len(s.Tokens)]
+		clear(at)
+		lw = lowerWords(lw, s.Tokens)
+		p := parser{x: x, toks: s.Tokens, lw: lw, text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published, everyState: in.EveryState,
+			at: at, key: key}
 		p.run()
 		p.conduct()
+		key = p.key
 		for _, m := range p.out {
 			if n := properName(&m); m.Kind == sitrep.KindPerson && strings.Contains(n, " ") {
 				f := strings.Fields(n)
@@ -113,12 +124,59 @@ func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 	return out
 }
 
-func lowerWords(toks []sitrep.Token) []string {
-	lw := make([]string, len(toks))
+// lowerWords returns the tokens' words in lower case, in lw's storage. The
+// ASCII words with capitals are lowered into one string.
+func lowerWords(lw []string, toks []sitrep.Token) []string {
+	lw = slices.Grow(lw[:0], len(toks))[:len(toks)]
+	size := 0
 	for i, t := range toks {
-		lw[i] = strings.ToLower(t.Text)
+		ascii, upper := caseASCII(t.Text)
+		switch {
+		case !ascii:
+			lw[i] = strings.ToLower(t.Text)
+		case upper:
+			lw[i] = ""
+			size += len(t.Text)
+		default:
+			lw[i] = t.Text
+		}
+	}
+	if size == 0 {
+		return lw
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, t := range toks {
+		if lw[i] == "" && t.Text != "" {
+			for k := 0; k < len(t.Text); k++ {
+				c := t.Text[k]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+		}
+	}
+	all, at := b.String(), 0
+	for i, t := range toks {
+		if lw[i] == "" && t.Text != "" {
+			lw[i] = all[at : at+len(t.Text)]
+			at += len(t.Text)
+		}
 	}
 	return lw
+}
+
+// caseASCII reports whether s is ASCII and whether it has capitals.
+func caseASCII(s string) (ascii, upper bool) {
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if c >= 0x80 {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
 }
 
 // InterAt returns the ACLED inter code of an actor in an event that took
