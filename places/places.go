@@ -275,6 +275,13 @@ func (x *Extractor) soundMatch(text string, ws []word, i, limit int, headline bo
 		if _, common := x.g.CommonWord(run[n-1].key); common && n == 1 {
 			return mention{}, false, 0
 		}
+		// What introduces the name is known before the look-up.
+		m := mention{start: ws[i].start, end: ws[i+n-1].end, cue: CueSound}
+		x.context(&m, ws, i, n)
+		locative := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classLocative)
+		if !locative && m.cue != CuePattern {
+			continue
+		}
 		key := joinKeys(run)
 		cands := x.g.SoundCandidates(key, maxCandidates)
 		// The key is coarse: keep the entries spelled close to the name.
@@ -290,12 +297,7 @@ func (x *Extractor) soundMatch(text string, ws []word, i, limit int, headline bo
 		if len(cands) == 0 {
 			continue
 		}
-		m := mention{start: ws[i].start, end: ws[i+n-1].end, key: key, cue: CueSound, cands: cands}
-		x.context(&m, ws, i, n)
-		locative := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classLocative)
-		if !locative && m.cue != CuePattern {
-			continue
-		}
+		m.key, m.cands = key, cands
 		switch x.acceptPlace(&m, ws, i, n, headline) {
 		case accept:
 			return m, true, n
