@@ -118,12 +118,14 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place
 	}
 	ms := make([]mention, 0, 32)
 	ws := make([]word, 0, 64)
+	kb := make([]byte, 0, 512)
 	for _, s := range sents {
 		start, end := max(s.Start, 0), min(s.End, len(text))
 		if start >= end {
 			continue
 		}
-		ws = x.splitHyphens(scan(ws[:0], text, start, end))
+		ws, kb = scan(ws[:0], kb, text, start, end)
+		ws = x.splitHyphens(ws)
 		shout := shouting(ws)
 		if shout {
 			for i := range ws {
@@ -213,7 +215,7 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		start, end := ws[i].start, last.end
 		key := ws[i].key
 		if n > 1 {
-			key = joinKeys(ws[i : i+n])
+			key = runKey(ws[i : i+n])
 		}
 		surface := text[start:end]
 		m := mention{start: start, end: end, key: key, cue: CueGazetteer}
@@ -282,7 +284,7 @@ func (x *Extractor) soundMatch(text string, ws []word, i, limit int, headline bo
 		if !locative && m.cue != CuePattern {
 			continue
 		}
-		key := joinKeys(run)
+		key := runKey(run)
 		cands := x.g.SoundCandidates(key, maxCandidates)
 		// The key is coarse: keep the entries spelled close to the name.
 		kept := cands[:0]
