@@ -478,14 +478,21 @@ func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) ar
 func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, ctx articleContext, withContext bool) (score float64, why string, supported bool) {
 	m := &ms[i]
 	s := math.Log10(e.Weight() + 10)
-	why, whyWeight := reasonMajor, 0.0
+	// The reason is formatted once, when the weighing is done.
+	var whyArg string
+	why, whyWeight, withArg := reasonMajor, 0.0, false
 	if len(m.cands) == 1 {
 		why = reasonOnly
 	}
-	add := func(w float64, reason string) {
+	defer func() {
+		if withArg {
+			why = fmt.Sprintf(why, whyArg)
+		}
+	}()
+	add := func(w float64, reason, arg string, hasArg bool) {
 		s += w
 		if w > whyWeight {
-			why, whyWeight = reason, w
+			why, whyWeight, whyArg, withArg = reason, w, arg, hasArg
 		}
 	}
 	if major(e) {
@@ -499,14 +506,14 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		// A name matched by its sound is weaker evidence than one
 		// matched as written.
 		s -= soundPenalty
-		why = fmt.Sprintf(reasonSound, e.Name)
+		why, whyArg, withArg = reasonSound, e.Name, true
 	}
 	inFocus := contains(named, e.Country)
 	if !inFocus && withContext {
 		inFocus = anyOther(ctx.countries[e.Country], m.key)
 	}
 	if inFocus {
-		add(focusBonus, fmt.Sprintf(reasonFocus, e.Country))
+		add(focusBonus, reasonFocus, e.Country, true)
 	}
 	// Beside: once the other name is resolved, only its choice counts.
 	if j := beside[i]; j >= 0 {
@@ -515,7 +522,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 			in = c == e || within(c, e) || withinSeatDivision(ms[j], c, e)
 		}
 		if in {
-			add(besideBonus, fmt.Sprintf(reasonInside, text[ms[j].start:ms[j].end]))
+			add(besideBonus, reasonInside, text[ms[j].start:ms[j].end], true)
 		}
 	}
 	if i > 0 && beside[i-1] == i {
@@ -524,14 +531,14 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 			holds = c == e || within(e, c)
 		}
 		if holds {
-			add(besideBonus*0.75, fmt.Sprintf(reasonContains, text[ms[i-1].start:ms[i-1].end]))
+			add(besideBonus*0.75, reasonContains, text[ms[i-1].start:ms[i-1].end], true)
 		}
 	}
 	if !withContext {
 		return s, why, whyWeight > 0
 	}
 	if e.Admin1Code != "" && anyOther(ctx.admin1[e.Admin1Code], m.key) {
-		add(admin1Bonus, fmt.Sprintf(reasonAdmin1, e.Admin1))
+		add(admin1Bonus, reasonAdmin1, e.Admin1, true)
 	}
 	near := math.Inf(1)
 	for _, p := range ctx.points {
@@ -543,9 +550,9 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	}
 	switch {
 	case near <= nearKm:
-		add(nearBonus, reasonNear)
+		add(nearBonus, reasonNear, "", false)
 	case near <= farKm:
-		add(nearBonus/2, reasonNear)
+		add(nearBonus/2, reasonNear, "", false)
 	}
 	return s, why, whyWeight > 0
 }
