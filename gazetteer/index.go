@@ -56,17 +56,22 @@ type keyIndex struct {
 }
 
 // get returns the value of key.
-func (x *keyIndex) get(key string) (uint32, bool) {
+func (x *keyIndex) get(key string) (uint32, bool) { return indexGet(x, key) }
+
+// getBytes is get of a key in a buffer, which it does not copy.
+func (x *keyIndex) getBytes(key []byte) (uint32, bool) { return indexGet(x, key) }
+
+func indexGet[K string | []byte](x *keyIndex, key K) (uint32, bool) {
 	lo, hi := 0, len(x.ends)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if x.key(m) < key {
+		if x.key(m) < string(key) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(x.ends) && x.key(lo) == key {
+	if lo < len(x.ends) && x.key(lo) == string(key) {
 		return x.vals[lo], true
 	}
 	return 0, false
