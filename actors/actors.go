@@ -97,7 +97,7 @@ func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 		s := &in.Sentences[si]
 		at = slices.Grow(at[:0], len(s.Tokens))[:len(s.Tokens)]
 		clear(at)
-		lw = lowerWords(lw, s.Tokens)
+		lw = s.LowerWords(lw)
 		p := parser{x: x, toks: s.Tokens, lw: lw, text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published, everyState: in.EveryState,
 			at: at, key: key}
 		p.run()
@@ -122,61 +122,6 @@ func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 		out[i] = ms[i].Actor
 	}
 	return out
-}
-
-// lowerWords returns the tokens' words in lower case, in lw's storage. The
-// ASCII words with capitals are lowered into one string.
-func lowerWords(lw []string, toks []sitrep.Token) []string {
-	lw = slices.Grow(lw[:0], len(toks))[:len(toks)]
-	size := 0
-	for i, t := range toks {
-		ascii, upper := caseASCII(t.Text)
-		switch {
-		case !ascii:
-			lw[i] = strings.ToLower(t.Text)
-		case upper:
-			lw[i] = ""
-			size += len(t.Text)
-		default:
-			lw[i] = t.Text
-		}
-	}
-	if size == 0 {
-		return lw
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for i, t := range toks {
-		if lw[i] == "" && t.Text != "" {
-			for k := 0; k < len(t.Text); k++ {
-				c := t.Text[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b.WriteByte(c)
-			}
-		}
-	}
-	all, at := b.String(), 0
-	for i, t := range toks {
-		if lw[i] == "" && t.Text != "" {
-			lw[i] = all[at : at+len(t.Text)]
-			at += len(t.Text)
-		}
-	}
-	return lw
-}
-
-// caseASCII reports whether s is ASCII and whether it has capitals.
-func caseASCII(s string) (ascii, upper bool) {
-	for k := 0; k < len(s); k++ {
-		c := s[k]
-		if c >= 0x80 {
-			return false, false
-		}
-		upper = upper || 'A' <= c && c <= 'Z'
-	}
-	return true, upper
 }
 
 // InterAt returns the ACLED inter code of an actor in an event that took
