@@ -222,7 +222,7 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		if next := i + n; next < len(ws) && !ws[next].gap && !ws[next].cap && x.lex.is(ws[next].key, classModifier) {
 			return m, false, n // "the US dollar", "Molotov cocktails"
 		}
-		if c, ok := x.country(surface, key); ok {
+		if c, ok := x.country(surface, key, n == 1); ok {
 			m.country, m.isCountry = c, true
 			m.cands = x.g.Candidates(key, maxCandidates)
 			if x.acceptCountry(ws, i, n, headline) == person {
@@ -322,12 +322,25 @@ func allCap(ws []word) bool {
 }
 
 // country looks a span up as a country: as written when it is an
-// abbreviation ("U.S."), else by its key ("IRAN" as "iran").
-func (x *Extractor) country(surface, key string) (gazetteer.Country, bool) {
-	if c, ok := x.g.CountryName(surface); ok {
-		return c, true
+// abbreviation ("U.S."), else by its key ("IRAN" as "iran"). The key of one
+// word is its text folded, which CountryName reads the same, so one word
+// is looked up as written only when it is in capitals and dots.
+func (x *Extractor) country(surface, key string, oneWord bool) (gazetteer.Country, bool) {
+	if !oneWord || capitalsAndDots(surface) {
+		if c, ok := x.g.CountryName(surface); ok {
+			return c, true
+		}
 	}
 	return x.g.CountryName(key)
+}
+
+func capitalsAndDots(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'A' || c > 'Z') && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func joinKeys(ws []word) string {
