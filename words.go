@@ -9,42 +9,40 @@ import "strings"
 func (s *Sentence) LowerWords(dst []string) []string {
 	toks := s.Tokens
 	lw := append(dst[:0], make([]string, len(toks))...)
+	var room [64]int32
+	upper := room[:0] // the ASCII words with capitals
 	size := 0
-	lowered := false
 	for i, t := range toks {
-		ascii, upper := caseASCII(t.Text)
-		switch {
+		switch ascii, capitals := caseASCII(t.Text); {
 		case !ascii:
 			lw[i] = strings.ToLower(t.Text)
-		case upper:
+		case capitals:
+			upper = append(upper, int32(i))
 			size += len(t.Text)
-			lowered = true
 		default:
 			lw[i] = t.Text
 		}
 	}
-	if !lowered {
+	if len(upper) == 0 {
 		return lw
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for _, t := range toks {
-		if ascii, upper := caseASCII(t.Text); ascii && upper {
-			for k := 0; k < len(t.Text); k++ {
-				c := t.Text[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				b.WriteByte(c)
+	for _, i := range upper {
+		w := toks[i].Text
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
+			b.WriteByte(c)
 		}
 	}
 	all, at := b.String(), 0
-	for i, t := range toks {
-		if ascii, upper := caseASCII(t.Text); ascii && upper {
-			lw[i] = all[at : at+len(t.Text)]
-			at += len(t.Text)
-		}
+	for _, i := range upper {
+		n := len(toks[i].Text)
+		lw[i] = all[at : at+n]
+		at += n
 	}
 	return lw
 }

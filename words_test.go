@@ -32,3 +32,15 @@ func TestLowerWords(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkLowerWords(b *testing.B) {
+	var s Sentence
+	for _, w := range strings.Fields(`Malian Prime Minister Amadou Keita said on Monday that the army had retaken the town of Talu from rebels , the UN mission in Gao said .`) {
+		s.Tokens = append(s.Tokens, Token{Text: w})
+	}
+	b.ReportAllocs()
+	var lw []string
+	for b.Loop() {
+		lw = s.LowerWords(lw)
+	}
+}
