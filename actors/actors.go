@@ -14,6 +14,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -87,11 +88,21 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence, outlet string)
 func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 	var ms []mention
 	surnames := map[string]bool{}
+	var (
+		at  []lookups
+		lw  []string
+		key []byte
+	)
 	for si := range in.Sentences {
 		s := &in.Sentences[si]
-		p := parser{x: x, toks: s.Tokens, lw: lowerWords(s.Tokens), text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published, everyState: in.EveryState}
+		at = slices.Grow(at[:0], len(s.Tokens))[:len(s.Tokens)]
+		clear(at)
+		lw = s.LowerWords(lw)
+		p := parser{x: x, toks: s.Tokens, lw: lw, text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published, everyState: in.EveryState,
+			at: at, key: key}
 		p.run()
 		p.conduct()
+		key = p.key
 		for _, m := range p.out {
 			if n := properName(&m); m.Kind == sitrep.KindPerson && strings.Contains(n, " ") {
 				f := strings.Fields(n)
@@ -111,14 +122,6 @@ func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 		out[i] = ms[i].Actor
 	}
 	return out
-}
-
-func lowerWords(toks []sitrep.Token) []string {
-	lw := make([]string, len(toks))
-	for i, t := range toks {
-		lw[i] = strings.ToLower(t.Text)
-	}
-	return lw
 }
 
 // InterAt returns the ACLED inter code of an actor in an event that took

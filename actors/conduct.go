@@ -35,8 +35,10 @@ func (p *parser) conduct() {
 // what the phrase makes its subject and the index after it.
 func (p *parser) conductAt(k int) (act, int) {
 	match := func(as string, k int) (act, int) {
-		for n := min(len(p.lw), k+p.x.lex.conductFirst[p.lw[k]]); n > k; n-- {
-			if a, ok := p.x.lex.conduct[as+" "+strings.Join(p.lw[k:n], " ")]; ok {
+		longest := p.x.lex.conductFirst[p.lw[k]]
+		for n := min(len(p.lw), k+longest); n > k; n-- {
+			p.key = appendJoined(append(append(p.key[:0], as...), ' '), p.lw[k:n])
+			if a, ok := p.x.lex.conduct[string(p.key)]; ok {
 				return a, n
 			}
 		}

@@ -30,6 +30,64 @@ type parser struct {
 	roleOnly bool
 	// everyState reads every country named as an actor (Input.EveryState)
 	everyState bool
+	// at caches what the lexicon and the countries say of the phrases that
+	// start at each token: the readings ask it of a token many times.
+	at []lookups
+	// key is the buffer phrase keys are built in for map look-ups.
+	key []byte
+}
+
+// lookups are the phrases that start at one token of the sentence, each
+// looked up once, when first asked for.
+type lookups struct {
+	done                                   uint8
+	agentEnd, orgEnd, namedEnd, countryEnd int
+	agent                                  agent
+	org                                    org
+	named                                  *entry
+	country                                string
+	demonym, capital                       string
+	demonymOK, capitalOK                   bool
+}
+
+// The bits of lookups.done.
+const (
+	doneAgent = 1 << iota
+	doneOrg
+	doneNamed
+	doneCountry
+	doneDemonym
+	doneCapital
+)
+
+// phrase returns the words [j, n) of ws joined by spaces, in p.key: a map
+// indexed with string(phrase) does not copy it.
+func (p *parser) phrase(ws []string, j, n int) []byte {
+	p.key = appendJoined(p.key[:0], ws[j:n])
+	return p.key
+}
+
+// appendJoined appends the words joined by spaces to dst.
+func appendJoined(dst []byte, words []string) []byte {
+	for k, w := range words {
+		if k > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, w...)
+	}
+	return dst
+}
+
+// tokenPhrase is phrase over the tokens as written.
+func (p *parser) tokenPhrase(j, n int) []byte {
+	p.key = p.key[:0]
+	for k := j; k < n; k++ {
+		if k > j {
+			p.key = append(p.key, ' ')
+		}
+		p.key = append(p.key, p.toks[k].Text...)
+	}
+	return p.key
 }
 
 // mention is an actor mention with what resolution and coding need to know
@@ -66,22 +124,24 @@ func (p *parser) run() {
 // it, or i when there is none. The readings are tried in order, the first
 // that reads something wins.
 func (p *parser) try(i int) int {
-	for _, read := range []func(int) int{
-		p.pronoun,
-		p.author,
-		p.longName,
-		p.agentPhrase,
-		p.namedActor,
-		p.namedGroup,
-		p.namedPerson,
-		p.orgMention,
-		p.state,
-	} {
-		if n := read(i); n > i {
+	for _, read := range readings {
+		if n := read(p, i); n > i {
 			return n
 		}
 	}
 	return i
+}
+
+var readings = []func(*parser, int) int{
+	(*parser).pronoun,
+	(*parser).author,
+	(*parser).longName,
+	(*parser).agentPhrase,
+	(*parser).namedActor,
+	(*parser).namedGroup,
+	(*parser).namedPerson,
+	(*parser).orgMention,
+	(*parser).state,
 }
 
 // longName reads a dictionary's name of two words or more before the
@@ -421,7 +481,8 @@ func (p *parser) qualify(j int, q *qualifier) int {
 			return n
 		}
 	}
-	if o, n := p.orgAt(j); n > j {
+	if _, n := p.orgAt(j); n > j {
+		o := p.at[j].org // copied here, so that only a match is allocated
 		q.org = &o
 		q.orgText = p.span(j, n)
 		return n
@@ -429,7 +490,7 @@ func (p *parser) qualify(j int, q *qualifier) int {
 	if !isCapitalised(p.toks[j].Text) {
 		return j
 	}
-	if iso, ok := p.x.countries.Demonym(p.toks[j].Text); ok {
+	if iso, ok := p.demonym(j); ok {
 		q.country = iso
 		return j + 1
 	}
@@ -443,6 +504,18 @@ func (p *parser) qualify(j int, q *qualifier) int {
 // countryAt matches a country name of up to four tokens at j, longest
 // first, or a dictionary actor whose code is a country's.
 func (p *parser) countryAt(j int) (string, int) {
+	if j >= len(p.toks) {
+		return "", j
+	}
+	c := &p.at[j]
+	if c.done&doneCountry == 0 {
+		c.country, c.countryEnd = p.findCountry(j)
+		c.done |= doneCountry
+	}
+	return c.country, c.countryEnd
+}
+
+func (p *parser) findCountry(j int) (string, int) {
 	dict, dn := "", j
 	if e, n := p.namedAt(j); n > j {
 		if nc := p.x.entryCode(e, p.date); nc.isCountry {
@@ -460,30 +533,52 @@ func (p *parser) countryAt(j int) (string, int) {
 	return dict, dn
 }
 
+// agentAt matches the longest agent noun or title at token j.
 func (p *parser) agentAt(j int) (agent, int) {
-	if j >= len(p.lw) || p.x.lex.agentFirst[p.lw[j]] == 0 {
+	if j >= len(p.lw) {
 		return agent{}, j
 	}
-	for n := min(len(p.lw), j+p.x.lex.agentFirst[p.lw[j]]); n > j; n-- {
-		if a, ok := p.x.lex.agents[strings.Join(p.lw[j:n], " ")]; ok {
+	c := &p.at[j]
+	if c.done&doneAgent == 0 {
+		c.agent, c.agentEnd = p.findAgent(j)
+		c.done |= doneAgent
+	}
+	return c.agent, c.agentEnd
+}
+
+func (p *parser) findAgent(j int) (agent, int) {
+	longest := p.x.lex.agentFirst[p.lw[j]]
+	for n := min(len(p.lw), j+longest); n > j; n-- {
+		if a, ok := p.x.lex.agents[string(p.phrase(p.lw, j, n))]; ok {
 			return a, n
 		}
 	}
 	return agent{}, j
 }
 
+// orgAt matches the longest organisation at token j.
 func (p *parser) orgAt(j int) (org, int) {
-	if j >= len(p.lw) || p.x.lex.orgFirst[p.lw[j]] == 0 {
+	if j >= len(p.lw) {
 		return org{}, j
 	}
-	for n := min(len(p.lw), j+p.x.lex.orgFirst[p.lw[j]]); n > j; n-- {
-		if o, ok := p.x.lex.orgsExact[p.joinTokens(j, n)]; ok {
+	c := &p.at[j]
+	if c.done&doneOrg == 0 {
+		c.org, c.orgEnd = p.findOrg(j)
+		c.done |= doneOrg
+	}
+	return c.org, c.orgEnd
+}
+
+func (p *parser) findOrg(j int) (org, int) {
+	longest := p.x.lex.orgFirst[p.lw[j]]
+	for n := min(len(p.lw), j+longest); n > j; n-- {
+		if o, ok := p.x.lex.orgsExact[string(p.tokenPhrase(j, n))]; ok {
 			return o, n
 		}
 		if !isCapitalised(p.toks[j].Text) {
 			continue
 		}
-		if o, ok := p.x.lex.orgs[strings.Join(p.lw[j:n], " ")]; ok {
+		if o, ok := p.x.lex.orgs[string(p.phrase(p.lw, j, n))]; ok {
 			return o, n
 		}
 	}
@@ -494,8 +589,20 @@ func (p *parser) orgAt(j int) (org, int) {
 // capitalised as written ("the" may lead it); a name of three letters or
 // fewer must be written in capitals, so that "us" is not the US.
 func (p *parser) namedAt(j int) (*entry, int) {
+	if j >= len(p.lw) {
+		return nil, j
+	}
+	c := &p.at[j]
+	if c.done&doneNamed == 0 {
+		c.named, c.namedEnd = p.findNamed(j)
+		c.done |= doneNamed
+	}
+	return c.named, c.namedEnd
+}
+
+func (p *parser) findNamed(j int) (*entry, int) {
 	lx := p.x.lex
-	if j >= len(p.lw) || lx.namedFirst[p.lw[j]] == 0 {
+	if lx.namedFirst[p.lw[j]] == 0 {
 		return nil, j
 	}
 	first := j
@@ -506,7 +613,7 @@ func (p *parser) namedAt(j int) (*entry, int) {
 		return nil, j
 	}
 	for n := min(len(p.lw), j+lx.namedFirst[p.lw[j]]); n > j; n-- {
-		e, ok := lx.named[strings.Join(p.lw[j:n], " ")]
+		e, ok := lx.named[string(p.phrase(p.lw, j, n))]
 		if !ok {
 			continue
 		}
@@ -518,12 +625,24 @@ func (p *parser) namedAt(j int) (*entry, int) {
 	return nil, j
 }
 
-func (p *parser) joinTokens(j, n int) string {
-	parts := make([]string, 0, n-j)
-	for _, t := range p.toks[j:n] {
-		parts = append(parts, t.Text)
+// demonym resolves token j as a nationality word.
+func (p *parser) demonym(j int) (string, bool) {
+	c := &p.at[j]
+	if c.done&doneDemonym == 0 {
+		c.demonym, c.demonymOK = p.x.countries.Demonym(p.toks[j].Text)
+		c.done |= doneDemonym
 	}
-	return strings.Join(parts, " ")
+	return c.demonym, c.demonymOK
+}
+
+// capital resolves token j as a capital standing for its state.
+func (p *parser) capital(j int) (string, bool) {
+	c := &p.at[j]
+	if c.done&doneCapital == 0 {
+		c.capital, c.capitalOK = p.x.countries.Capital(p.toks[j].Text)
+		c.done |= doneCapital
+	}
+	return c.capital, c.capitalOK
 }
 
 // span returns the text from token i to token n-1.
@@ -818,13 +937,13 @@ func (p *parser) isKnownWord(j int) bool {
 	if _, n := p.orgAt(j); n > j {
 		return true
 	}
-	if _, ok := p.x.countries.Demonym(p.toks[j].Text); ok {
+	if _, ok := p.demonym(j); ok {
 		return true
 	}
 	if _, n := p.countryAt(j); n > j {
 		return true
 	}
-	if _, ok := p.x.countries.Capital(p.toks[j].Text); ok {
+	if _, ok := p.capital(j); ok {
 		return true
 	}
 	return false
@@ -890,6 +1009,9 @@ func (p *parser) orgMention(i int) int {
 // verb ("Azerbaijan announced", "Tehran issued"), or the party of an
 // interaction ("between Armenia and Azerbaijan", "a warning to Armenia").
 func (p *parser) state(i int) int {
+	if !isCapitalised(p.toks[i].Text) && (i+1 == len(p.toks) || !isCapitalised(p.toks[i+1].Text)) {
+		return i // no name in capitals starts here
+	}
 	iso, n := p.countryAt(i)
 	if n > i && !isCapitalised(p.toks[i].Text) && !isCapitalised(p.toks[min(i+1, n-1)].Text) {
 		return i
@@ -899,7 +1021,7 @@ func (p *parser) state(i int) int {
 		if !isCapitalised(p.toks[i].Text) {
 			return i
 		}
-		if c, ok := p.x.countries.Capital(p.toks[i].Text); ok {
+		if c, ok := p.capital(i); ok {
 			iso, n, capital = c, i+1, true
 		} else {
 			return i

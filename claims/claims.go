@@ -79,15 +79,13 @@ type Clause struct {
 // cue is one clause that the outlet itself asserts.
 func Split(s *sitrep.Sentence, actors []sitrep.Actor) []Clause {
 	toks := s.Tokens
-	lw := make([]string, len(toks))
-	for i, t := range toks {
-		lw[i] = strings.ToLower(t.Text)
-	}
+	lw := s.LowerWords(nil)
 	type found struct {
 		i, n int
 		c    cue
 	}
-	var fs []found
+	var room [4]found // most sentences have a cue or two
+	fs := room[:0]
 	quoted := false
 	for i := 0; i < len(toks); i++ {
 		if isQuote(lw[i]) {
@@ -117,7 +115,7 @@ func Split(s *sitrep.Sentence, actors []sitrep.Actor) []Clause {
 			Body:      sitrep.Span{Start: toks[f.n-1].End, End: end},
 			Claimant:  -1,
 			Stance:    f.c.stance,
-			Cue:       strings.Join(words(toks[f.i:f.n]), " "),
+			Cue:       joinWords(toks[f.i:f.n]),
 			CueSpan:   sitrep.Span{Start: toks[f.i].Start, End: toks[f.n-1].End},
 			Anaphoric: anaphoric(lw, f.n),
 		}
@@ -208,20 +206,37 @@ func verbTag(tag string) bool { return strings.HasPrefix(tag, "VB") }
 
 func isQuote(w string) bool { return w == `"` || w == "``" || w == "''" }
 
-func words(toks []sitrep.Token) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.Text
+// joinWords returns the tokens' texts joined by spaces.
+func joinWords(toks []sitrep.Token) string {
+	size := len(toks) - 1
+	for _, t := range toks {
+		size += len(t.Text)
 	}
-	return out
+	var b strings.Builder
+	b.Grow(size)
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
 }
 
 func cueAt(lw []string, i int) (cue, int, bool) {
 	if !cueFirst[lw[i]] {
 		return cue{}, i, false
 	}
+	var buf [64]byte
 	for n := min(len(lw), i+cueLen); n > i; n-- {
-		if c, ok := cues[strings.Join(lw[i:n], " ")]; ok {
+		key := buf[:0]
+		for k := i; k < n; k++ {
+			if k > i {
+				key = append(key, ' ')
+			}
+			key = append(key, lw[k]...)
+		}
+		if c, ok := cues[string(key)]; ok {
 			return c, n, true
 		}
 	}

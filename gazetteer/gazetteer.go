@@ -8,6 +8,7 @@
 package gazetteer
 
 import (
+	"bytes"
 	"math"
 	"sort"
 	"strings"
@@ -213,7 +214,8 @@ func (g *Gazetteer) Places(name string) []Entry {
 
 // Candidates is Places cut to the n best entries (all of them when n <= 0).
 func (g *Gazetteer) Candidates(name string, n int) []Entry {
-	ids := g.lookup(fold.Key(name))
+	var buf [keyRoom]byte
+	ids := g.lookup(fold.AppendKey(buf[:0], name))
 	if len(ids) == 0 {
 		return nil
 	}
@@ -234,8 +236,17 @@ const (
 
 // lookup returns the refs called key, best first. The result must not be
 // modified.
-func (g *Gazetteer) lookup(key string) []int32 {
-	v, ok := g.names.get(key)
+func (g *Gazetteer) lookup(key []byte) []int32 {
+	v, ok := g.names.getBytes(key)
+	return g.refs(v, ok)
+}
+
+// keyRoom is the room on the stack for a folded name looked up; a longer
+// one is folded on the heap.
+const keyRoom = 64
+
+// refs returns the refs of a value of the name index.
+func (g *Gazetteer) refs(v uint32, ok bool) []int32 {
 	switch {
 	case !ok:
 		return nil
@@ -255,11 +266,12 @@ const minSoundKey = 4
 // divisions, regions and places of some size are indexed so. The entries
 // found are marked Alias.
 func (g *Gazetteer) SoundCandidates(name string, n int) []Entry {
-	k := fold.Sound(name)
+	var buf [keyRoom]byte
+	k := fold.AppendSound(buf[:0], name)
 	if len(k) < minSoundKey {
 		return nil
 	}
-	v, ok := g.sounds.get(k)
+	v, ok := g.sounds.getBytes(k)
 	if !ok {
 		return nil
 	}
@@ -313,12 +325,13 @@ func (g *Gazetteer) CountryName(name string) (Country, bool) {
 		}
 		return Country{}, false
 	}
-	k := fold.Key(name)
-	if i, ok := g.byName[k]; ok {
+	var buf [keyRoom]byte
+	k := fold.AppendKey(buf[:0], name)
+	if i, ok := g.byName[string(k)]; ok {
 		return g.countries[i], true
 	}
-	if rest, ok := strings.CutPrefix(k, "the "); ok {
-		if i, ok := g.byName[rest]; ok {
+	if rest, ok := bytes.CutPrefix(k, []byte("the ")); ok {
+		if i, ok := g.byName[string(rest)]; ok {
 			return g.countries[i], true
 		}
 	}
@@ -353,12 +366,13 @@ func (g *Gazetteer) Countries() []Country {
 // two countries share a word ("Congolese", "Dominican"), the independent,
 // then the larger one is chosen unless demonyms.tsv says otherwise.
 func (g *Gazetteer) Demonym(word string) (Country, bool) {
-	k := fold.Key(word)
-	if i, ok := g.demonyms[k]; ok {
+	var buf [keyRoom]byte
+	k := fold.AppendKey(buf[:0], word)
+	if i, ok := g.demonyms[string(k)]; ok {
 		return g.countries[i], true
 	}
-	if s, ok := strings.CutSuffix(k, "s"); ok {
-		if i, ok := g.demonyms[s]; ok {
+	if s, ok := bytes.CutSuffix(k, []byte("s")); ok {
+		if i, ok := g.demonyms[string(s)]; ok {
 			return g.countries[i], true
 		}
 	}
@@ -370,7 +384,8 @@ func (g *Gazetteer) Demonym(word string) (Country, bool) {
 // one ("Victoria" is the Seychelles' capital, and an old name of Hong
 // Kong).
 func (g *Gazetteer) Capital(name string) (Country, bool) {
-	k := fold.Key(name)
+	var buf [keyRoom]byte
+	k := fold.AppendKey(buf[:0], name)
 	refs := g.lookup(k)
 	for _, alias := range []bool{false, true} {
 		for _, ref := range refs {
@@ -380,7 +395,7 @@ func (g *Gazetteer) Capital(name string) (Country, bool) {
 			}
 		}
 	}
-	if i, ok := g.capitals[k]; ok {
+	if i, ok := g.capitals[string(k)]; ok {
 		return g.countries[i], true
 	}
 	return Country{}, false
@@ -390,7 +405,8 @@ func (g *Gazetteer) Capital(name string) (Country, bool) {
 // in lower case ("will", "police", "split", "gentile"), and its SCOWL
 // frequency level (10 is the most common, 50 the rarest listed).
 func (g *Gazetteer) CommonWord(word string) (level int, ok bool) {
-	level, ok = g.common[fold.Key(word)]
+	var buf [keyRoom]byte
+	level, ok = g.common[string(fold.AppendKey(buf[:0], word))]
 	return level, ok
 }
 

@@ -53,20 +53,57 @@ type keyIndex struct {
 	keys string
 	ends []uint32
 	vals []uint32
+	// from[p] is the first key whose first two bytes, read as prefix
+	// reads them, are p or more: a search looks only among the keys
+	// that start as it does. Nil: it looks among all.
+	from []uint32
+}
+
+// prefix reads the first two bytes of a key as a number that grows as
+// keys sort, a missing byte reading as 0.
+func prefix[K string | []byte](key K) int {
+	switch len(key) {
+	case 0:
+		return 0
+	case 1:
+		return int(key[0]) << 8
+	}
+	return int(key[0])<<8 | int(key[1])
+}
+
+// index builds from.
+func (x *keyIndex) index() {
+	x.from = make([]uint32, 1<<16+1)
+	k := 0
+	for p := range x.from {
+		for k < len(x.ends) && prefix(x.key(k)) < p {
+			k++
+		}
+		x.from[p] = uint32(k)
+	}
 }
 
 // get returns the value of key.
-func (x *keyIndex) get(key string) (uint32, bool) {
+func (x *keyIndex) get(key string) (uint32, bool) { return indexGet(x, key) }
+
+// getBytes is get of a key in a buffer, which it does not copy.
+func (x *keyIndex) getBytes(key []byte) (uint32, bool) { return indexGet(x, key) }
+
+func indexGet[K string | []byte](x *keyIndex, key K) (uint32, bool) {
 	lo, hi := 0, len(x.ends)
+	if x.from != nil {
+		p := prefix(key)
+		lo, hi = int(x.from[p]), int(x.from[p+1])
+	}
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if x.key(m) < key {
+		if x.key(m) < string(key) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(x.ends) && x.key(lo) == key {
+	if lo < len(x.ends) && x.key(lo) == string(key) {
 		return x.vals[lo], true
 	}
 	return 0, false
@@ -143,6 +180,7 @@ func sortedIndex[V any](m map[string]V, val func(V) uint32) keyIndex {
 		x.vals[i] = val(m[k])
 	}
 	x.keys = b.String()
+	x.index()
 	return x
 }
 
@@ -257,6 +295,7 @@ func decodeIndex(data string, stamp uint32) (nameIndexes, error) {
 			return ix, bad
 		}
 		x.keys, data = data[:size], data[size:]
+		x.index()
 	}
 	for _, l := range []*refLists{&ix.lists, &ix.soundLists} {
 		var ok1, ok2 bool

@@ -77,3 +77,29 @@ func TestDecodeIndexRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyIndexPrefixes checks that a search among the keys of a prefix
+// finds what a search among all keys finds.
+func TestKeyIndexPrefixes(t *testing.T) {
+	x := sortedIndex(map[string]uint32{"": 0, "a": 1, "a b": 2, "ab": 3, "abc": 4, "b": 5, "ba": 6, "zz": 7, "zzz": 8},
+		func(v uint32) uint32 { return v })
+	all := x
+	all.from = nil
+	for _, k := range []string{"", "a", "a b", "ab", "abc", "abd", "b", "ba", "bb", "c", "z", "zz", "zzz", "zzzz", "\x00", "é"} {
+		v, ok := x.get(k)
+		w, wok := all.get(k)
+		if v != w || ok != wok {
+			t.Errorf("get(%q) = %d, %v; among all keys %d, %v", k, v, ok, w, wok)
+		}
+		if b, bok := x.getBytes([]byte(k)); b != v || bok != ok {
+			t.Errorf("getBytes(%q) = %d, %v; get %d, %v", k, b, bok, v, ok)
+		}
+	}
+	g := Default()
+	for i := range g.names.ends {
+		k := g.names.key(i)
+		if v, ok := g.names.get(k); !ok || v != g.names.vals[i] {
+			t.Fatalf("get(%q) = %d, %v; want %d", k, v, ok, g.names.vals[i])
+		}
+	}
+}

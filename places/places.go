@@ -118,12 +118,14 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place
 	}
 	ms := make([]mention, 0, 32)
 	ws := make([]word, 0, 64)
+	kb := make([]byte, 0, 512)
 	for _, s := range sents {
 		start, end := max(s.Start, 0), min(s.End, len(text))
 		if start >= end {
 			continue
 		}
-		ws = x.splitHyphens(scan(ws[:0], text, start, end))
+		ws, kb = scan(ws[:0], kb, text, start, end)
+		ws = x.splitHyphens(ws)
 		shout := shouting(ws)
 		if shout {
 			for i := range ws {
@@ -213,14 +215,14 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		start, end := ws[i].start, last.end
 		key := ws[i].key
 		if n > 1 {
-			key = joinKeys(ws[i : i+n])
+			key = runKey(ws[i : i+n])
 		}
 		surface := text[start:end]
 		m := mention{start: start, end: end, key: key, cue: CueGazetteer}
 		if next := i + n; next < len(ws) && !ws[next].gap && !ws[next].cap && x.lex.is(ws[next].key, classModifier) {
 			return m, false, n // "the US dollar", "Molotov cocktails"
 		}
-		if c, ok := x.country(surface, key); ok {
+		if c, ok := x.country(surface, key, n == 1); ok {
 			m.country, m.isCountry = c, true
 			m.cands = x.g.Candidates(key, maxCandidates)
 			if x.acceptCountry(ws, i, n, headline) == person {
@@ -275,7 +277,14 @@ func (x *Extractor) soundMatch(text string, ws []word, i, limit int, headline bo
 		if _, common := x.g.CommonWord(run[n-1].key); common && n == 1 {
 			return mention{}, false, 0
 		}
-		key := joinKeys(run)
+		// What introduces the name is known before the look-up.
+		m := mention{start: ws[i].start, end: ws[i+n-1].end, cue: CueSound}
+		x.context(&m, ws, i, n)
+		locative := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classLocative)
+		if !locative && m.cue != CuePattern {
+			continue
+		}
+		key := runKey(run)
 		cands := x.g.SoundCandidates(key, maxCandidates)
 		// The key is coarse: keep the entries spelled close to the name.
 		kept := cands[:0]
@@ -290,12 +299,7 @@ func (x *Extractor) soundMatch(text string, ws []word, i, limit int, headline bo
 		if len(cands) == 0 {
 			continue
 		}
-		m := mention{start: ws[i].start, end: ws[i+n-1].end, key: key, cue: CueSound, cands: cands}
-		x.context(&m, ws, i, n)
-		locative := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classLocative)
-		if !locative && m.cue != CuePattern {
-			continue
-		}
+		m.key, m.cands = key, cands
 		switch x.acceptPlace(&m, ws, i, n, headline) {
 		case accept:
 			return m, true, n
@@ -318,12 +322,25 @@ func allCap(ws []word) bool {
 }
 
 // country looks a span up as a country: as written when it is an
-// abbreviation ("U.S."), else by its key ("IRAN" as "iran").
-func (x *Extractor) country(surface, key string) (gazetteer.Country, bool) {
-	if c, ok := x.g.CountryName(surface); ok {
-		return c, true
+// abbreviation ("U.S."), else by its key ("IRAN" as "iran"). The key of one
+// word is its text folded, which CountryName reads the same, so one word
+// is looked up as written only when it is in capitals and dots.
+func (x *Extractor) country(surface, key string, oneWord bool) (gazetteer.Country, bool) {
+	if !oneWord || capitalsAndDots(surface) {
+		if c, ok := x.g.CountryName(surface); ok {
+			return c, true
+		}
 	}
 	return x.g.CountryName(key)
+}
+
+func capitalsAndDots(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'A' || c > 'Z') && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func joinKeys(ws []word) string {

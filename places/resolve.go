@@ -76,7 +76,7 @@ const (
 type weighing struct {
 	choice int // index into the mention's cands, -1 for none
 	scores []float64
-	why    []string
+	why    []reason
 	// supported marks candidates with evidence beyond the name.
 	supported []bool
 }
@@ -93,7 +93,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		st[i].choice = -1
 		if !m.demonym && !m.capitalOf && len(m.cands) > 0 && (!m.isCountry || ambiguous(m) && !contains(focus, m.country.ISO3)) {
 			st[i].scores = make([]float64, len(m.cands))
-			st[i].why = make([]string, len(m.cands))
+			st[i].why = make([]reason, len(m.cands))
 			st[i].supported = make([]bool, len(m.cands))
 		}
 	}
@@ -158,7 +158,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			continue
 		}
 		setEntry(p, e)
-		p.Reason = st[i].why[c]
+		p.Reason = st[i].why[c].String()
 		if m.isCountry {
 			p.Reason = reasonFocusOf
 		}
@@ -475,17 +475,17 @@ func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) ar
 // evidence scores candidate e of mention i and names the evidence that
 // weighs most beyond the name itself. withContext adds what the other
 // names resolved to.
-func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, ctx articleContext, withContext bool) (score float64, why string, supported bool) {
+func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
 	m := &ms[i]
 	s := math.Log10(e.Weight() + 10)
-	why, whyWeight := reasonMajor, 0.0
+	why, whyWeight := reason{format: reasonMajor}, 0.0
 	if len(m.cands) == 1 {
-		why = reasonOnly
+		why = reason{format: reasonOnly}
 	}
-	add := func(w float64, reason string) {
+	add := func(w float64, r reason) {
 		s += w
 		if w > whyWeight {
-			why, whyWeight = reason, w
+			why, whyWeight = r, w
 		}
 	}
 	if major(e) {
@@ -499,14 +499,14 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		// A name matched by its sound is weaker evidence than one
 		// matched as written.
 		s -= soundPenalty
-		why = fmt.Sprintf(reasonSound, e.Name)
+		why = reason{reasonSound, e.Name, true}
 	}
 	inFocus := contains(named, e.Country)
 	if !inFocus && withContext {
 		inFocus = anyOther(ctx.countries[e.Country], m.key)
 	}
 	if inFocus {
-		add(focusBonus, fmt.Sprintf(reasonFocus, e.Country))
+		add(focusBonus, reason{reasonFocus, e.Country, true})
 	}
 	// Beside: once the other name is resolved, only its choice counts.
 	if j := beside[i]; j >= 0 {
@@ -515,7 +515,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 			in = c == e || within(c, e) || withinSeatDivision(ms[j], c, e)
 		}
 		if in {
-			add(besideBonus, fmt.Sprintf(reasonInside, text[ms[j].start:ms[j].end]))
+			add(besideBonus, reason{reasonInside, text[ms[j].start:ms[j].end], true})
 		}
 	}
 	if i > 0 && beside[i-1] == i {
@@ -524,14 +524,14 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 			holds = c == e || within(e, c)
 		}
 		if holds {
-			add(besideBonus*0.75, fmt.Sprintf(reasonContains, text[ms[i-1].start:ms[i-1].end]))
+			add(besideBonus*0.75, reason{reasonContains, text[ms[i-1].start:ms[i-1].end], true})
 		}
 	}
 	if !withContext {
 		return s, why, whyWeight > 0
 	}
 	if e.Admin1Code != "" && anyOther(ctx.admin1[e.Admin1Code], m.key) {
-		add(admin1Bonus, fmt.Sprintf(reasonAdmin1, e.Admin1))
+		add(admin1Bonus, reason{reasonAdmin1, e.Admin1, true})
 	}
 	near := math.Inf(1)
 	for _, p := range ctx.points {
@@ -543,11 +543,24 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	}
 	switch {
 	case near <= nearKm:
-		add(nearBonus, reasonNear)
+		add(nearBonus, reason{format: reasonNear})
 	case near <= farKm:
-		add(nearBonus/2, reasonNear)
+		add(nearBonus/2, reason{format: reasonNear})
 	}
 	return s, why, whyWeight > 0
+}
+
+// reason is a Place.Reason, formatted only for the candidate chosen.
+type reason struct {
+	format, arg string
+	hasArg      bool // the format takes arg
+}
+
+func (r reason) String() string {
+	if r.hasArg {
+		return fmt.Sprintf(r.format, r.arg)
+	}
+	return r.format
 }
 
 // withinSeatDivision reports whether e lies in a division the container

@@ -13,8 +13,13 @@ type word struct {
 	start, end int    // byte offsets into the article text
 	text       string // text[start:end]
 	key        string // fold.Key(text)
-	cap        bool   // starts with an upper-case letter
-	upper      bool   // has no lower-case letter ("UN", "U.S.", "GANJA")
+	// line holds the keys of the sentence's words joined by spaces, key
+	// being line[koff:koff+len(key)], so that the key of a run of words is
+	// a slice of it (runKey).
+	line  string
+	koff  int
+	cap   bool // starts with an upper-case letter
+	upper bool // has no lower-case letter ("UN", "U.S.", "GANJA")
 	// initial marks the first word of a sentence or of a quotation or
 	// clause opened by a colon, quote or bracket, where capitals say little.
 	initial bool
@@ -31,7 +36,11 @@ type word struct {
 // scan appends the words of text[start:end] to ws. Hyphens and apostrophes
 // inside a word keep it whole ("Nagorno-Karabakh", "Ma'arat"), a possessive
 // "'s" is left out (the next word is marked poss), and dotted abbreviations ("U.S.") are one word.
-func scan(ws []word, text string, start, end int) []word {
+// The keys are folded into kb, which is returned for reuse, and the words
+// appended share their line.
+func scan(ws []word, kb []byte, text string, start, end int) ([]word, []byte) {
+	first := len(ws)
+	kb = kb[:0]
 	gap, initial, marks := true, true, 0
 	dot, poss := false, false
 	i := start
@@ -56,7 +65,8 @@ func scan(ws []word, text string, start, end int) []word {
 		}
 		j := wordEnd(text, i, end)
 		w := word{start: i, end: j, text: text[i:j], gap: gap, initial: initial, dot: dot && marks == 1, poss: poss}
-		w.key = fold.Key(w.text)
+		w.koff = len(kb)
+		kb = append(fold.AppendKey(kb, w.text), ' ')
 		w.cap, w.upper = caseOf(w.text)
 		if !w.cap && arabicArticle(w.text) {
 			w.cap = true // "al-Hasakeh"
@@ -77,7 +87,27 @@ func scan(ws []word, text string, start, end int) []word {
 			}
 		}
 	}
-	return ws
+	setLine(ws[first:], string(kb))
+	return ws, kb
+}
+
+// setLine sets the keys of the words, folded into keys at their koff and
+// each followed by a space, to slices of one string.
+func setLine(ws []word, keys string) {
+	for k := range ws {
+		end := len(keys) - 1
+		if k+1 < len(ws) {
+			end = ws[k+1].koff - 1
+		}
+		ws[k].key, ws[k].line = keys[ws[k].koff:end], keys
+	}
+}
+
+// runKey returns the key of a run of words of one sentence: their keys
+// joined by spaces.
+func runKey(ws []word) string {
+	a, b := &ws[0], &ws[len(ws)-1]
+	return a.line[a.koff : b.koff+len(b.key)]
 }
 
 // arabicArticle reports whether a word is a capitalised name behind a
@@ -114,6 +144,12 @@ func (x *Extractor) splitHyphens(ws []word) []word {
 	}
 	if out == nil {
 		return ws
+	}
+	line := joinKeys(out)
+	koff := 0
+	for k := range out {
+		out[k].line, out[k].koff = line, koff
+		koff += len(out[k].key) + 1
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package times
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -167,11 +168,15 @@ func asciiLower(s string) string {
 	if i == len(s) {
 		return s
 	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if isUpper(b[i]) {
-			b[i] += 'a' - 'A'
+	var b strings.Builder // one allocation, where []byte and back are two
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if isUpper(c) {
+			c += 'a' - 'A'
 		}
+		b.WriteByte(c)
 	}
-	return string(b)
+	return b.String()
 }
