@@ -9,7 +9,7 @@ import (
 	"github.com/sitrep-project/sitrep/times"
 )
 
-// benchArticle is a conflict report of typical length (about 4,000 bytes):
+// benchArticle is a conflict report of typical length (about 2,500 bytes):
 // shelling, casualty figures, claims and denials, a protest, an arrest.
 var benchArticle = strings.Repeat(`Shelling resumed late on Friday in the northern districts, two days after
 the truce agreed in Moscow on October 10 collapsed, officials said on Saturday.
