@@ -63,10 +63,10 @@ func victimsOf(noun string) (string, bool) {
 // figures finds the casualty figures of a sentence. Numbers that count
 // something other than people ("20 houses", "600 km", "$2 billion") or are
 // not counts at all (years, ordinals, percentages) are left out.
-func figures(s *sitrep.Sentence) []figure {
+// lw holds the sentence's lower-case words (Sentence.LowerWords).
+func figures(s *sitrep.Sentence, lw []string) []figure {
 	qs := numbers.Find(s.Text)
 	toks := s.Tokens
-	lw := lower(toks)
 	var out []figure
 	lastVictims := ""
 	for _, q := range qs {
@@ -280,14 +280,6 @@ func casualtyBefore(lw []string, i int, adjacent bool) (killed, ok bool) {
 
 func countOf(q numbers.Quantity) *sitrep.Count {
 	return sitrep.NewCount(q.Low, q.Best, q.High)
-}
-
-func lower(toks []sitrep.Token) []string {
-	lw := make([]string, len(toks))
-	for i, t := range toks {
-		lw[i] = strings.ToLower(t.Text)
-	}
-	return lw
 }
 
 // tokenAt returns the index of the token that starts at or covers offset

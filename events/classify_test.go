@@ -141,7 +141,7 @@ func TestNoIncident(t *testing.T) {
 
 func TestGrievance(t *testing.T) {
 	s := sentence(t, "Teachers demanding the arrest of those who set fire to the school burned tyres.")
-	lw := lower(s.Tokens)
+	lw := s.LowerWords(nil)
 	g := grievance(s.Tokens, lw)
 	for k, w := range lw {
 		want := k >= 1 && k <= 10 // "demanding ... school"

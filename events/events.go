@@ -93,9 +93,9 @@ func (a *article) sentence(si int) {
 	if len(s.Tokens) == 0 {
 		return
 	}
-	lw := lower(s.Tokens)
+	lw := s.LowerWords(nil)
 	hits := findTriggers(s, lw)
-	figs := figures(s)
+	figs := figures(s, lw)
 	clauses := claims.Split(s, a.in.Actors)
 	aggregate := hasAggregateCue(lw, s, a.in.Times)
 	griev := grievance(s.Tokens, lw)
@@ -396,15 +396,38 @@ func finiteVerbWithin(toks []sitrep.Token, lw []string, k, n int) bool {
 // deedWords returns clauseWords of span without the tokens skip marks.
 func deedWords(s *sitrep.Sentence, span sitrep.Span, skip []bool) string {
 	var b strings.Builder
+	if n := span.End - span.Start; n > 0 {
+		b.Grow(n + 2)
+	}
 	b.WriteByte(' ')
 	for k, t := range s.Tokens {
 		if span.Contains(t.Span) && (skip == nil || !skip[k]) {
-			// "small arms/unknown weapons" reads as separate words
-			b.WriteString(strings.ReplaceAll(strings.ToLower(t.Text), "/", " "))
+			writeWord(&b, t.Text)
 			b.WriteByte(' ')
 		}
 	}
 	return b.String()
+}
+
+// writeWord writes a token's text in lower case, slashes as spaces: "small
+// arms/unknown weapons" reads as separate words.
+func writeWord(b *strings.Builder, w string) {
+	for k := 0; k < len(w); k++ {
+		if w[k] >= 0x80 {
+			b.WriteString(strings.ReplaceAll(strings.ToLower(w), "/", " "))
+			return
+		}
+	}
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c == '/':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
 }
 
 func hasClass(cs []*candidate, class string) bool {
@@ -530,6 +553,8 @@ type hit struct {
 // findTriggers finds the event triggers of a sentence, longest match first.
 func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 	var out []hit
+	var room [64]byte
+	key := room[:0] // the phrase at i, built once per length
 	for i := 0; i < len(lw); i++ {
 		if strings.Contains(lw[i], "/") || strings.Contains(lw[i], "-") && triggers.phrases[lw[i]] == nil {
 			// "projectiles/explosions/shots": each part may tell
@@ -546,7 +571,11 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 			if n < len(lw) && lw[n-1] == "at" && (lw[n] == "least" || lw[n] == "most") {
 				continue // "fired at least 50 shots": a figure, not an aim
 			}
-			for _, tr := range triggers.phrases[strings.Join(lw[i:n], " ")] {
+			key = append(key[:0], lw[i]...)
+			for _, w := range lw[i+1 : n] {
+				key = append(append(key, ' '), w...)
+			}
+			for _, tr := range triggers.phrases[string(key)] {
 				if !licensed(tr, s.Tokens, lw, i, n) {
 					continue // another reading, or a shorter phrase, may tell something
 				}
@@ -899,15 +928,54 @@ var aggregateCues = []string{"so far", "in total", "a total", "total of", "death
 	"cumulative", "altogether", "since the start", "since the beginning", "since the outbreak", "since the fighting",
 	"since the war", "in all", "until now", "up to now", "thus far"}
 
-func hasAggregateCue(lw []string, s *sitrep.Sentence, times []sitrep.Time) bool {
-	joined := " " + strings.Join(lw, " ") + " "
+// aggregateCueWords are aggregateCues split into words, filed by the first.
+var aggregateCueWords = func() map[string][][]string {
+	m := map[string][][]string{}
 	for _, c := range aggregateCues {
-		if strings.Contains(joined, " "+c+" ") {
-			return true
-		}
+		w := strings.Fields(c)
+		m[w[0]] = append(m[w[0]], w[1:])
+	}
+	return m
+}()
+
+func hasAggregateCue(lw []string, s *sitrep.Sentence, times []sitrep.Time) bool {
+	if hasPhrase(lw, aggregateCues, aggregateCueWords) {
+		return true
 	}
 	for _, t := range times {
 		if t.Kind == "since" && s.Span.Contains(sitrep.Span{Start: t.Start, End: t.End}) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPhrase reports whether the words lw, joined by spaces, hold one of
+// phrases as whole words; byFirst is phrases split into words and filed by
+// the first. Words are matched in place unless one of them holds a space.
+func hasPhrase(lw []string, phrases []string, byFirst map[string][][]string) bool {
+	for _, w := range lw {
+		if strings.IndexByte(w, ' ') >= 0 {
+			joined := " " + strings.Join(lw, " ") + " "
+			for _, p := range phrases {
+				if strings.Contains(joined, " "+p+" ") {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for i, w := range lw {
+	rests:
+		for _, rest := range byFirst[w] {
+			if i+1+len(rest) > len(lw) {
+				continue
+			}
+			for k, r := range rest {
+				if lw[i+1+k] != r {
+					continue rests
+				}
+			}
 			return true
 		}
 	}

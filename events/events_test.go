@@ -31,7 +31,7 @@ func TestTriggers(t *testing.T) {
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)
-		hs := findTriggers(s, lower(s.Tokens))
+		hs := findTriggers(s, s.LowerWords(nil))
 		got := ""
 		for _, h := range hs {
 			if h.trig.violent || got == "" {
@@ -64,7 +64,7 @@ func TestIsTopic(t *testing.T) {
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)
-		lw := lower(s.Tokens)
+		lw := s.LowerWords(nil)
 		hs := findTriggers(s, lw)
 		var v *hit
 		for i := range hs {
@@ -100,7 +100,8 @@ func TestFigures(t *testing.T) {
 		{"Gunmen shot dead a retired policeman near the market.", []int{1}, nil, "civilians"},
 	}
 	for _, c := range cases {
-		figs := figures(sentence(t, c.text))
+		s := sentence(t, c.text)
+		figs := figures(s, s.LowerWords(nil))
 		var k, i []int
 		v := ""
 		for _, f := range figs {
