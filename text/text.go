@@ -11,10 +11,10 @@ import (
 
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/text/postag"
+	"github.com/sitrep-project/sitrep/text/wordtok"
 )
 
 // models are loaded once per process and shared; all are safe for
@@ -28,13 +28,15 @@ var models = sync.OnceValues(func() (*analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &analyzer{seg: seg, tok: tokenize.New(), tag: tg}, nil
+	return &analyzer{seg: seg, tag: tg}, nil
 })
 
 type analyzer struct {
 	seg *segment.Segmenter
-	tok *tokenize.Tokenizer
 	tag *postag.Tagger
+	// tokens are the tagger's tokens of a sentence, reused: the
+	// sentence keeps copies
+	tokens sync.Pool
 }
 
 // Bounds on the work one sentence can cost. The tokenizer's time grows
@@ -151,12 +153,19 @@ func segments(s string, line sitrep.Span) iter.Seq[sitrep.Span] {
 // when it has more than MaxSentenceTokens tokens.
 func (a *analyzer) sentence(s string, sp sitrep.Span, para int, headline bool) []sitrep.Sentence {
 	raw := s[sp.Start:sp.End]
-	ptoks := a.tok.Tokenize(WithoutLongWords(raw))
+	buf, _ := a.tokens.Get().(*[]token.Token)
+	if buf == nil {
+		buf = new([]token.Token)
+	}
+	ptoks := wordtok.Append((*buf)[:0], WithoutLongWords(raw))
 	a.tag.TagTokens(ptoks)
 	toks := make([]sitrep.Token, len(ptoks))
 	for i, t := range ptoks {
 		toks[i] = convert(t, sp.Start)
 	}
+	clear(ptoks) // lets the text go
+	*buf = ptoks[:0]
+	a.tokens.Put(buf)
 	if len(toks) <= MaxSentenceTokens {
 		return []sitrep.Sentence{{Span: sp, Text: raw, Paragraph: para, Headline: headline, Tokens: toks}}
 	}

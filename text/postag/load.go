@@ -1,16 +1,13 @@
 package postag
 
 import (
-	"bufio"
 	"bytes"
-	_ "embed"
 	"fmt"
 	"math"
 	"strings"
-)
 
-//go:embed emoticons.txt
-var emoticons []byte
+	"github.com/sitrep-project/sitrep/text/emoticon"
+)
 
 // The feature templates of the model: what a feature string starts with,
 // and what follows it. prose builds one string of each for a token.
@@ -226,16 +223,14 @@ func Load(data []byte) (*Tagger, error) {
 	}
 	t.startID, t.start2ID = tagIDs[start], tagIDs[start2]
 	t.dashID, t.symID, t.nnID, t.traceID = t.id("-"), t.id("SYM"), t.id("NN"), t.id("-NONE-")
-	if err := t.loadFixedWords(m); err != nil {
-		return nil, err
-	}
+	t.loadFixedWords(m)
 	t.scratch.New = func() any { return new(scratch) }
 	return t, nil
 }
 
 // loadFixedWords fills t.fixedWords with the emoticons and the model's
 // words of one tag.
-func (t *Tagger) loadFixedWords(m *model) error {
+func (t *Tagger) loadFixedWords(m *model) {
 	var keys []byte
 	type entry struct {
 		off, n int
@@ -243,12 +238,9 @@ func (t *Tagger) loadFixedWords(m *model) error {
 		kind   uint8
 	}
 	var entries []entry
-	sc := bufio.NewScanner(bytes.NewReader(emoticons))
-	for sc.Scan() {
-		if l := sc.Bytes(); len(l) > 0 && l[0] != '#' {
-			entries = append(entries, entry{len(keys), len(l), 0, emoticon})
-			keys = append(keys, l...)
-		}
+	for e := range emoticon.All() {
+		entries = append(entries, entry{len(keys), len(e), 0, fixedEmoticon})
+		keys = append(keys, e...)
 	}
 	for _, f := range m.fixed {
 		entries = append(entries, entry{len(keys), len(f.word), int(f.class), oneTag})
@@ -258,5 +250,4 @@ func (t *Tagger) loadFixedWords(m *model) error {
 	for _, e := range entries {
 		t.fixedWords.put(uint32(e.off), uint16(e.n), uint32(e.val), e.kind)
 	}
-	return sc.Err()
 }

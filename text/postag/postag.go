@@ -87,8 +87,8 @@ type suffixFeats struct {
 // The kinds of entry in Tagger.fixedWords; an emoticon comes before a model
 // word.
 const (
-	emoticon = 1
-	oneTag   = 2
+	fixedEmoticon = 1
+	oneTag        = 2
 )
 
 // New returns a tagger with prose's English model.
@@ -162,7 +162,7 @@ func (t *Tagger) fixed(w string) (tag, bool) {
 	}
 	e := t.fixedWords.find(w)
 	switch {
-	case e != nil && e.n == emoticon:
+	case e != nil && e.n == fixedEmoticon:
 		return tag{"SYM", t.symID}, true
 	case strings.HasPrefix(w, "@"):
 		return tag{"NN", t.nnID}, true
