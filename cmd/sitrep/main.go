@@ -8,6 +8,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	// Starts loading the gazetteer and text models while the runtime
+	// initialises the other packages, for the commands that extract.
+	_ "github.com/sitrep-project/sitrep/cmd/sitrep/internal/warm"
 )
 
 const usage = `usage: sitrep <command> [flags] [args]
