@@ -22,11 +22,11 @@ const (
 	petrTripleF1Target = 0.60
 	petrFalseEventsMax = 5
 
-	actorInter1Floor  = 0.77
-	actorInter2Floor  = 0.66
-	actorCountryFloor = 0.83
-	petrPairF1Floor   = 0.68
-	petrTripleF1Floor = 0.64
+	actorInter1Floor  = 0.79
+	actorInter2Floor  = 0.80
+	actorCountryFloor = 0.85
+	petrPairF1Floor   = 0.70
+	petrTripleF1Floor = 0.66
 	petrFalseEvents   = 16
 )
 

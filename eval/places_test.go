@@ -15,12 +15,12 @@ import (
 // (TR-News accuracy 90%, GeoVirus 95%, span F1 0.85, ACLED 85% within 25
 // km and 97% right country); see docs/evaluation.md for where they stand.
 const (
-	trNewsAccuracyFloor   = 0.89
-	trNewsF1Floor         = 0.87
+	trNewsAccuracyFloor   = 0.91
+	trNewsF1Floor         = 0.88
 	geoVirusAccuracyFloor = 0.74
-	geoVirusF1Floor       = 0.85
-	acledWithinFloor      = 0.60
-	acledCountryFloor     = 0.82
+	geoVirusF1Floor       = 0.86
+	acledWithinFloor      = 0.62
+	acledCountryFloor     = 0.85
 )
 
 // TestEvalPlaces scores places on TR-News, GeoVirus and the ACLED notes and

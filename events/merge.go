@@ -353,7 +353,7 @@ func (e *event) build(a *article) sitrep.Event {
 	if !ev.Disputed {
 		ev.Disputed = contested(ev.Claims)
 	}
-	a.defaultActors(&ev)
+	a.defaultActors(&ev, e)
 	ev.Confidence = confidence(&ev, e)
 	return ev
 }
@@ -361,7 +361,7 @@ func (e *event) build(a *article) sitrep.Event {
 // defaultActors names, as ACLED does, the actors the text leaves unnamed:
 // a demonstration's protesters or rioters, and the unidentified armed group
 // behind violence nobody claims, each of the event's country.
-func (a *article) defaultActors(ev *sitrep.Event) {
+func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 	if ev.ACLEDEventType == nil || ev.Scope != sitrep.ScopeIncident {
 		return
 	}
@@ -403,11 +403,45 @@ func (a *article) defaultActors(ev *sitrep.Event) {
 		if *ev.ACLEDSubEventType == "Peaceful protest" {
 			ev.Actor2 = nil
 		}
+		if *ev.ACLEDSubEventType != "Peaceful protest" && ev.Actor2 == nil {
+			ev.Actor2 = a.intervener(e, ev, country)
+		}
 	case "Riots":
-		if ev.Actor1 == nil || ev.Actor1.Inter != 5 {
+		switch {
+		case ev.Actor1 != nil && ev.Actor1.Inter == 5:
+		case ev.Actor2 != nil && ev.Actor2.Inter == 5:
+			// "residents pelted stones at police": the rioters act on
+			// whom the report first named
+			ev.Actor1, ev.Actor2 = ev.Actor2, ev.Actor1
+			if ev.Actor2 != nil && !armed(ev.Actor2) {
+				ev.Actor2 = nil
+			}
+		default:
 			ev.Actor1 = generic("Rioters", sitrep.KindOther, "OPP", 5)
 		}
+		if ev.Actor2 != nil && ev.Actor2.Name != "" && ev.Actor2.Name == ev.Actor1.Name {
+			// the rioters are not their own target
+			ev.Actor2 = nil
+		}
+		if ev.Actor2 == nil {
+			ev.Actor2 = a.intervener(e, ev, country)
+		}
+		if ev.Actor2 == nil && *ev.ACLEDSubEventType == "Mob violence" {
+			// a mob that meets no force turns on people: ACLED's
+			// civilians of the event's country
+			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
+		}
+	case "Strategic developments":
+		if sub := *ev.ACLEDSubEventType; ev.Actor2 == nil && (sub == "Looting/property destruction" || sub == "Arrests") {
+			// what is looted, burned or seized, and whoever is arrested,
+			// when the text names no owner or group: civilians of the
+			// event's country
+			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
+		}
 	case "Battles", "Explosions/Remote violence", "Violence against civilians":
+		if ev.Actor1 == nil {
+			ev.Actor1 = a.armedSubject(e, ev)
+		}
 		if ev.Actor1 == nil {
 			// ACLED names it after the event's country; whose it is, the
 			// text does not say
@@ -415,12 +449,139 @@ func (a *article) defaultActors(ev *sitrep.Event) {
 			g.Country, g.Cameo = "", "UAF"
 			ev.Actor1 = g
 		}
+		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
+			ev.Actor2 = a.opponent(e, ev)
+		}
+		if ev.Actor2 == nil && *ev.ACLEDEventType != "Violence against civilians" && hasCue(e.first().target, "stateposts") {
+			// "fired at the governmental positions": the place stands
+			// for the forces that hold it, the event's country's
+			if m := a.stateForces(country); !sameActor(m, ev.Actor1) {
+				ev.Actor2 = m
+			}
+		}
+		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
+			// a battle has two sides: against the state's forces, an
+			// armed group the text leaves unnamed; against a group, the
+			// forces of the event's country
+			if ev.Actor1.Inter == 1 {
+				g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
+				g.Country, g.Cameo = "", "UAF"
+				ev.Actor2 = g
+			} else {
+				ev.Actor2 = a.stateForces(country)
+			}
+		}
 		if *ev.ACLEDEventType == "Violence against civilians" && (ev.Actor2 == nil || ev.Actor2.Inter != 7) {
 			// violence against civilians is done to civilians, named by
 			// the event's country when the text names nobody
 			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
 		}
 	}
+}
+
+// intervener returns the state force that a demonstration's report, or
+// the two sentences after it in its paragraph, names: "Police dispersed
+// the group." ACLED makes the force that intervenes a demonstration's
+// second actor. A force with no country of its own is the event's.
+func (a *article) intervener(e *event, ev *sitrep.Event, country string) *sitrep.Actor {
+	actor1 := ev.Actor1
+	f := e.first()
+	s := &a.in.Sentences[f.sent]
+	end := s.End
+	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
+		end = a.in.Sentences[k].End
+	}
+	for i := range a.in.Actors {
+		m := &a.in.Actors[i]
+		if m.Start < s.Start || m.Start >= end {
+			continue
+		}
+		if m.Inter != 1 || m.Sector != "POL" && m.Sector != "MIL" || actor1 != nil && sameActor(m, actor1) || claimant(ev, m) {
+			continue
+		}
+		act := *m
+		if act.Country == "" && country != "" {
+			act.Country = country
+			if act.Cameo != "" {
+				act.Cameo = country + act.Cameo
+			}
+		}
+		return &act
+	}
+	return nil
+}
+
+// armedSubject returns the first armed mention before the trigger in the
+// paragraph of the event's first report, when the reading of the clause
+// gave no perpetrator: "the Military Police carried out an operation
+// against drug trafficking". A passive report's subject is its victim.
+func (a *article) armedSubject(e *event, ev *sitrep.Event) *sitrep.Actor {
+	f := e.first()
+	if f.passiveArmed {
+		return nil
+	}
+	// the paragraph's earlier sentences tell who set out: "the Military
+	// Police carried out an operation ... A shoot-out took place."
+	k := f.sent
+	for k > 0 && a.in.Sentences[k-1].Paragraph == a.in.Sentences[f.sent].Paragraph {
+		k--
+	}
+	from := a.in.Sentences[k].Start
+	for i := range a.in.Actors {
+		m := &a.in.Actors[i]
+		if m.Start < from || m.Start >= f.span.Start {
+			continue
+		}
+		if m.Inter < 1 || m.Inter > 4 && m.Inter != 8 || !armed(m) || ev.Actor2 != nil && sameActor(m, ev.Actor2) || claimant(ev, m) {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// opponent returns the other armed side a battle's report names when the
+// reading of its clause gave none: "GNA and LNA forces clashed", "Mayi
+// Mayi militiamen and the police clashed". It is the first armed mention
+// of the report's sentence that is not actor1 by name or place in the text.
+func (a *article) opponent(e *event, ev *sitrep.Event) *sitrep.Actor {
+	actor1 := ev.Actor1
+	s := &a.in.Sentences[e.first().sent]
+	for i := range a.in.Actors {
+		m := &a.in.Actors[i]
+		if m.Start < s.Start || m.Start >= s.End || !armed(m) || m.Inter < 1 || m.Inter > 4 && m.Inter != 8 {
+			continue
+		}
+		if m.Start < actor1.End && actor1.Start < m.End || m.Name != "" && m.Name == actor1.Name || claimant(ev, m) {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// claimant reports whether a mention is the source of one of the event's
+// claims: "police said" tells who reports, not who acted.
+func claimant(ev *sitrep.Event, m *sitrep.Actor) bool {
+	for _, c := range ev.Claims {
+		if c.Claimant != nil && c.Claimant.Start == m.Start && c.Claimant.End == m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// stateForces is the generic actor for the military forces of a country,
+// named as ACLED does.
+func (a *article) stateForces(country string) *sitrep.Actor {
+	m := &sitrep.Actor{Name: "Military Forces", Kind: sitrep.KindState, Sector: "MIL", Inter: 1, Country: country, Ref: -1}
+	m.Cameo = country + cameoSector("MIL")
+	m.ACLEDName = m.Name
+	if country != "" && a.in.CountryName != nil {
+		m.ACLEDName = "Military Forces of " + a.in.CountryName(country)
+		m.Name = m.ACLEDName
+	}
+	return m
 }
 
 // cameoSector is the CAMEO agent code of a sector.

@@ -21,6 +21,16 @@ func TestRoles(t *testing.T) {
 			"On 3 March 2021, a Malian soldier was killed by jihadist militants near Mopti.", 2, 1, "", ""},
 		{"violence against civilians is done to civilians",
 			"On 3 March 2021, unidentified gunmen abducted a trader from his shop in Mopti, Mali.", 3, 7, "Civilians (Mali)", "Violence against civilians"},
+		{"the force that intervenes in a later sentence is a demonstration's target",
+			"On 4 March 2021, some 200 teachers marched to the education ministry in Nairobi, Kenya, demanding unpaid allowances. Police dispersed the marchers with tear gas.", 6, 1, "", "Protests"},
+		{"rioters who name the police first act on it",
+			"On 4 March 2021, angry traders hurled stones at police officers in Kisumu, Kenya, over the closure of a market.", 5, 1, "", "Riots"},
+		{"the other side of a clash named in one phrase",
+			"On 5 March 2021, Somali soldiers and Al Shabaab militants clashed near Afgooye, Somalia.", 1, 2, "", "Battles"},
+		{"positions named for the state's forces",
+			"On 6 March 2021, Al Shabaab militants fired mortars at government positions near Afgooye, Somalia.", 2, 1, "", ""},
+		{"an operation in an earlier sentence names who fought",
+			"On 7 March 2021, Kenyan police launched an operation against cattle rustlers in Baringo, Kenya. A gunfight broke out in the afternoon.", 1, 0, "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -186,8 +186,9 @@ type mapIndex struct {
 	maxWords int
 }
 
-// indexJob asks to index rec under name and alts, a list separated by "|";
-// alias says whether alts are GeoNames' alternate names.
+// indexJob asks to index rec under name (unless "") and alts, a list
+// separated by "|"; alias says whether alts are alternate names (GeoNames'
+// of places, iso3166-2-db's of divisions).
 type indexJob struct {
 	rec        int32
 	name, alts string
@@ -415,7 +416,9 @@ func (g *mapIndex) indexAll(jobs <-chan []indexJob) {
 	var key, sound []byte
 	for batch := range jobs {
 		for _, j := range batch {
-			key = g.indexName(key, j.rec, j.name)
+			if j.name != "" {
+				key = g.indexName(key, j.rec, j.name)
+			}
 			if j.sound {
 				sound = g.indexSound(sound, j.rec, j.name)
 			}
@@ -506,7 +509,8 @@ func degrees(s string) (int32, error) {
 }
 
 // addAdmin reads a row of data/admin.tsv: level, code, name, lat, lon,
-// population, aliases, geonameid (0 or absent when unknown).
+// population, aliases, geonameid (0 or absent when unknown), and names in
+// other languages (absent when none).
 func (g *loader) addAdmin(f []string) error {
 	if len(f) < 7 {
 		return fmt.Errorf("%d fields, want 7", len(f))
@@ -552,6 +556,11 @@ func (g *loader) addAdmin(f []string) error {
 	}
 	g.adminByCode[code] = id
 	g.add(r, f[6], false)
+	// Names in other languages are indexed as alternate names are: they
+	// weigh less and are not taken loosely (places.Extractor).
+	if other := field(f, 8); other != "" {
+		g.index(indexJob{rec: id, alts: other, alias: true})
+	}
 	return nil
 }
 

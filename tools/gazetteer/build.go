@@ -80,14 +80,70 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 			withIDs++
 		}
 	}
+	countryNames := map[string]bool{}
+	for _, c := range countries {
+		for _, n := range append([]string{c.name, c.official}, c.names...) {
+			countryNames[fold.Key(n)] = true
+		}
+	}
 	adminIDs := 0
+	// Who bears each folded name: places and divisions, with their
+	// country and population.
+	type bearer struct {
+		cc, admin string // admin: a division's code, "" for a place
+		pop       int
+	}
+	named := map[string][]bearer{}
+	for _, p := range places {
+		b := bearer{p.cc, "", p.pop}
+		named[fold.Key(p.name)] = append(named[fold.Key(p.name)], b)
+		for _, a := range p.alts {
+			named[fold.Key(a)] = append(named[fold.Key(a)], b)
+		}
+	}
+	other := map[string][]bearer{}
 	for i := range admins {
-		if a := &admins[i]; a.level == 1 {
-			if id, ok := ids.admin1ID(a.code, a.name); ok {
-				a.geonameID = id
-				adminIDs++
+		a := &admins[i]
+		cc, _, _ := strings.Cut(a.code, ".")
+		b := bearer{cc, a.code, a.pop}
+		for _, n := range append([]string{a.name}, a.aliases...) {
+			named[fold.Key(n)] = append(named[fold.Key(n)], b)
+		}
+		if a.level != 1 {
+			continue
+		}
+		if id, ok := ids.admin1ID(a.code, a.name); ok {
+			a.geonameID = id
+			adminIDs++
+		}
+		a.other = otherNames(ids.admin1Names(a.code, a.name), append([]string{a.name}, a.aliases...), words, countryNames)
+		for _, n := range a.other {
+			other[fold.Key(n)] = append(other[fold.Key(n)], b)
+		}
+	}
+	// A name is left out when another division of the country bears it
+	// (iso3166-2-db gives West New Britain East New Britain's names), or
+	// a bigger place abroad does. A division abroad may share it, as
+	// divisions' own names do ("Nord-Ouest" of Haiti and Cameroon).
+	otherCount := 0
+	for i := range admins {
+		a := &admins[i]
+		cc, _, _ := strings.Cut(a.code, ".")
+		kept := a.other[:0]
+		for _, n := range a.other {
+			k := fold.Key(n)
+			ok := true
+			for _, b := range append(named[k], other[k]...) {
+				if b.cc == cc && b.admin != "" && b.admin != a.code || b.cc != cc && b.admin == "" && b.pop > a.pop {
+					ok = false
+				}
+			}
+			if ok {
+				kept = append(kept, n)
 			}
 		}
+		a.other = kept
+		otherCount += len(kept)
 	}
 
 	var buf bytes.Buffer
@@ -106,9 +162,14 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 	fmt.Fprintf(&buf, "# Administrative divisions: codes and names from GeoNames admin1/admin2 code tables (npm %s@%s), CC BY 4.0, GeoNames (geonames.org).\n", srcAdmin.Name, srcAdmin.Version)
 	buf.WriteString("# lat/lon are NOT GeoNames' points: they are the centre of the bounding box of the division's populated places in cities500; population is their sum.\n")
 	fmt.Fprintf(&buf, "# geonameid: GeoNames' id of %d first-order divisions, from npm %s@%s (MIT), taken where its name for the code matches GeoNames'; 0 elsewhere.\n", adminIDs, srcIDs.Name, srcIDs.Version)
-	buf.WriteString("# level\tcode\tname\tlat\tlon\tpopulation\taliases (|)\tgeonameid\n")
+	fmt.Fprintf(&buf, "# other names: %d names of first-order divisions in English, French, German, Spanish and Italian from npm %s@%s (MIT), for the divisions it gives an id, without words such as \"Province\" or \"Région de\", and neither a direction alone (\"Sud\"), common English words alone, nor a country's name.\n", otherCount, srcIDs.Name, srcIDs.Version)
+	buf.WriteString("# level\tcode\tname\tlat\tlon\tpopulation\taliases (|)\tgeonameid\tother names (|)\n")
 	for _, a := range admins {
-		fmt.Fprintf(&buf, "%d\t%s\t%s\t%.4f\t%.4f\t%d\t%s\t%d\n", a.level, a.code, a.name, a.lat, a.lon, a.pop, strings.Join(a.aliases, "|"), a.geonameID)
+		fmt.Fprintf(&buf, "%d\t%s\t%s\t%.4f\t%.4f\t%d\t%s\t%d", a.level, a.code, a.name, a.lat, a.lon, a.pop, strings.Join(a.aliases, "|"), a.geonameID)
+		if len(a.other) > 0 {
+			buf.WriteString("\t" + strings.Join(a.other, "|"))
+		}
+		buf.WriteByte('\n')
 	}
 	if err := os.WriteFile(filepath.Join(out, "admin.tsv"), buf.Bytes(), 0o644); err != nil {
 		return err
@@ -318,6 +379,8 @@ type admin struct {
 	lat, lon  float64
 	pop       int
 	aliases   []string
+	// other are names from iso3166-2-db (otherNames).
+	other []string
 }
 
 // divisionWords are the generic words a division's name may carry that

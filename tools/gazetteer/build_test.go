@@ -105,3 +105,27 @@ func TestReadIDs(t *testing.T) {
 		t.Errorf("admin1ID(VN.24, Bac Ninh) = %d, want none", id)
 	}
 }
+
+func TestBareName(t *testing.T) {
+	for name, want := range map[string]string{
+		"Région de l'Extrême-Nord": "Extrême-Nord",
+		"Provincia del Chaco":      "Chaco",
+		"Sud-Kivu":                 "Sud-Kivu",
+		"Lorestan Province":        "Lorestan",
+		"Province":                 "",
+	} {
+		if got := bareName(name); got != want {
+			t.Errorf("bareName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestOtherNames(t *testing.T) {
+	words := map[string]int{"far": 10, "north": 10}
+	countries := map[string]bool{"congo": true}
+	got := otherNames([]string{"Sud-Kivu", "Sud-Kivu", "Nord", "Far North", "Congo", "South Kivu"},
+		[]string{"South Kivu"}, words, countries)
+	if !reflect.DeepEqual(got, []string{"Sud-Kivu"}) {
+		t.Errorf("otherNames = %q, want [Sud-Kivu]", got)
+	}
+}

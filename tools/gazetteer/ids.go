@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/gazetteer/fold"
@@ -19,7 +20,14 @@ type geonamesIDs struct {
 type idNames struct {
 	id    int
 	names []string
+	// other are the names in other languages written in Latin script
+	// (French, German, Spanish, Italian), in that order.
+	other []string
 }
+
+// otherLanguages are the languages of iso3166-2-db's names, written in
+// Latin script, that are kept as aliases of a division.
+var otherLanguages = []string{"fr", "de", "es", "it"}
 
 // readIDs parses iso3166-2-db's data/iso3166-2.json.
 func readIDs(data []byte) (geonamesIDs, error) {
@@ -52,7 +60,13 @@ func readIDs(data []byte) (geonamesIDs, error) {
 					names = append(names, n)
 				}
 			}
-			ids.admin1[cc+"."+admin] = idNames{r.Reference.Geonames, names}
+			var other []string
+			for _, lang := range otherLanguages {
+				if n := r.Names[lang]; n != "" {
+					other = append(other, n)
+				}
+			}
+			ids.admin1[cc+"."+admin] = idNames{r.Reference.Geonames, names, other}
 		}
 	}
 	return ids, nil
@@ -74,6 +88,17 @@ func (ids geonamesIDs) admin1ID(code, name string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// admin1Names returns the names iso3166-2-db gives the first-order division
+// with code, in English, GeoNames' spelling and other languages, when it
+// lists that code under a name like name (as admin1ID).
+func (ids geonamesIDs) admin1Names(code, name string) []string {
+	if _, ok := ids.admin1ID(code, name); !ok {
+		return nil
+	}
+	e := ids.admin1[code]
+	return append(append([]string(nil), e.names...), e.other...)
 }
 
 // genericWords are left out when comparing division names: "Kemerovo
@@ -108,4 +133,142 @@ func similarNames(a, b string) bool {
 		return true
 	}
 	return float64(fold.Distance(a, b)) <= 0.4*float64(max(len(a), len(b)))
+}
+
+// divisionTerms are the words, folded, that names of divisions in
+// iso3166-2-db carry besides the name itself, in English, French, German,
+// Spanish and Italian ("Région de l'Extrême-Nord", "Provincia del Kivu
+// Sud", "Muhafazat Karbala'"); island words are not among them, being part
+// of names ("Isla de la Juventud"). They are cut from the start and the
+// end of a name; a name that still has one in it is not used.
+var divisionTerms = setOf(`province provincia provinz provincie região region région regione
+	regierungsbezirk department departement département departamento dipartimento district distrikt
+	distrito distretto governorate gouvernorat gouvernement gobernacion gobernación governatorato
+	state etat état estado stato bundesstaat oblast óblast oblast' oblys oblysy raion rayon rajon
+	county comte comté condado contea comitat komitat gespanschaft judet județ prefecture
+	prefectura prefettura präfektur prefektur municipality municipalite municipalité municipalidad
+	municipio municipalita municipalità munizip comune commune gemeinde parish paroisse parroquia
+	parrocchia canton kanton cantón cantone kreis bezirk landkreis wilaya willaya territory
+	territoire territorio territorium emirate emirat émirat emirato voivodeship voïvodie voivodato
+	woiwodschaft kraj krai kray okrug autonomous autonome autónoma autonoma autonomo autónomo
+	republic republique république república repubblica republik city ville ciudad citta città stadt
+	capital capitale division muhafazat muhafazah muhafaza area zone zona quartier quarter sector secteur settore sektor community
+	comunidad comunità communauté gemeinschaft land län lan`)
+
+// connectors join a division word to the name ("Province of Rome",
+// "Région de l'Est"), or are an article.
+var connectors = setOf(`of the de du des la le les del della dello delle degli dei di da do dos das
+	von der des el al y e et und`)
+
+// directionWords, alone, are no name worth matching: "Nord", "Sud",
+// "Centre" name a division of several countries and are words of French,
+// Spanish or Italian text.
+var directionWords = setOf(`nord sud est ouest norte sur este oeste centro centre center central
+	centrale ovest ost west nordeste noroeste sudeste sudoeste sureste suroeste nordest nordovest
+	sudest sudovest mitte oriental occidental orientale occidentale septentrional meridional
+	settentrionale meridionale littoral litoral litorale extremo estremo`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[fold.Key(w)] = true
+	}
+	return m
+}
+
+// elision cuts a French or Italian elided article from the start of a
+// word ("l'Est" → "Est", "dell'Estremo" → "Estremo").
+func elision(w string) string {
+	for _, a := range []string{"l'", "d'", "dell'", "dall'", "nell'", "all'", "l’", "d’", "dell’"} {
+		if len(w) > len(a) && strings.EqualFold(w[:len(a)], a) {
+			return w[len(a):]
+		}
+	}
+	return w
+}
+
+// bareName returns name without the division words and connectors at its
+// start and end ("Région de l'Extrême-Nord" → "Extrême-Nord"), or "" when
+// a division word is left inside it.
+func bareName(name string) string {
+	ws := strings.Fields(clean(name))
+	// A division word, then connectors: "Région de l'…", "Provincia del …".
+	for len(ws) > 1 && divisionTerms[fold.Key(ws[0])] {
+		ws = ws[1:]
+		for len(ws) > 0 {
+			if e := elision(ws[0]); e != ws[0] {
+				ws[0] = e
+			} else if len(ws) > 1 && connectors[fold.Key(ws[0])] {
+				ws = ws[1:]
+			} else {
+				break
+			}
+		}
+	}
+	for len(ws) > 1 && divisionTerms[fold.Key(ws[len(ws)-1])] {
+		ws = ws[:len(ws)-1]
+	}
+	for _, w := range ws {
+		if divisionTerms[fold.Key(w)] {
+			return ""
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// otherNames returns the names of iso3166-2-db worth adding to a
+// division's own name and aliases (have): Latin script, bare of division
+// words, not a direction alone ("Sud"), not made of common English words
+// alone ("Far North"), not the name of a country, not one word of a name
+// of several ("Jewish" of Jewish Autonomous Oblast), not a name unlike
+// the division's own that a single language gives ("Barca", Italian for Al
+// Marj, is the footballers' Barcelona too), and one per folded form.
+func otherNames(names, have []string, words map[string]int, countryNames map[string]bool) []string {
+	seen, part := map[string]bool{}, map[string]bool{}
+	for _, h := range have {
+		k := fold.Key(h)
+		seen[k] = true
+		if ws := strings.Fields(k); len(ws) > 1 {
+			for _, w := range ws {
+				part[w] = true
+			}
+		}
+	}
+	// How many of the languages give each bare name.
+	langs := map[string]int{}
+	bare := make([]string, len(names))
+	for i, n := range names {
+		bare[i] = bareName(n)
+		langs[fold.Key(bare[i])]++
+	}
+	var out []string
+	for _, n := range bare {
+		if !usableName(n) {
+			continue
+		}
+		k := fold.Key(n)
+		if seen[k] || countryNames[k] {
+			continue
+		}
+		seen[k] = true
+		if directionWords[k] || part[k] || allCommonWords(k, words) {
+			continue
+		}
+		if langs[k] == 1 && !slices.ContainsFunc(have, func(h string) bool { return similarNames(h, n) }) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// allCommonWords reports whether every word of the folded key is a common
+// English word.
+func allCommonWords(key string, words map[string]int) bool {
+	for _, w := range strings.Fields(key) {
+		if _, ok := words[w]; !ok {
+			return false
+		}
+	}
+	return true
 }
