@@ -48,6 +48,18 @@ type lexicon struct {
 	// starts holds every token that can begin a quantity, so that Find
 	// passes over other words with one lookup.
 	starts map[string]bool
+	// startLens[c] has bit n set when a word of starts begins with byte c
+	// and is n bytes long (bit 63: 63 or more), so that most other words
+	// are passed over without hashing.
+	startLens [256]uint64
+}
+
+// mayStart reports whether w can begin a quantity.
+func (lx *lexicon) mayStart(w string) bool {
+	if w == "" || lx.startLens[w[0]]&(1<<min(len(w), 63)) == 0 {
+		return false
+	}
+	return lx.starts[w]
 }
 
 var loadLexicon = sync.OnceValue(func() *lexicon {
@@ -146,6 +158,11 @@ func parseLexicon(vague, modifiers, units string) (*lexicon, error) {
 			if p.kind == "money" {
 				lx.starts[w] = true
 			}
+		}
+	}
+	for w := range lx.starts {
+		if w != "" {
+			lx.startLens[w[0]] |= 1 << min(len(w), 63)
 		}
 	}
 	return lx, nil

@@ -22,6 +22,7 @@ package numbers
 import (
 	"math"
 	"strings"
+	"sync"
 )
 
 // Approximation kinds of a Quantity.
@@ -72,10 +73,11 @@ const maxValue = 1e15
 // Find returns the quantities in text, in order, without overlaps.
 func Find(text string) []Quantity {
 	s := scanner{text: text, low: lowerASCII(text), lx: loadLexicon()}
-	s.toks = lex(text, make([]token, 0, len(text)/3+1))
+	buf := tokenPool.Get().(*[]token)
+	s.toks = lex(text, (*buf)[:0])
 	var out []Quantity
 	for i := 0; i < len(s.toks); {
-		if s.toks[i].k != kNum && !s.lx.starts[s.w(i)] {
+		if s.toks[i].k != kNum && !s.lx.mayStart(s.w(i)) {
 			i++
 			continue
 		}
@@ -85,8 +87,21 @@ func Find(text string) []Quantity {
 		}
 		i = max(next, i+1)
 	}
+	// The quantities keep no token; a buffer grown by a very long text is
+	// left to the collector rather than held.
+	if cap(s.toks) <= maxPooledTokens {
+		*buf = s.toks
+		tokenPool.Put(buf)
+	}
 	return out
 }
+
+// tokenPool holds token buffers for Find, which is called once a sentence:
+// a buffer per call was most of its allocation.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// maxPooledTokens caps the buffers tokenPool keeps.
+const maxPooledTokens = 1 << 16
 
 // Parse reads s as a single quantity ("twenty-one", "2,300", "a dozen",
 // "more than 40") and reports whether the whole of s, ignoring surrounding
