@@ -131,13 +131,61 @@ func mustLoadCues(data string) map[string][]string {
 	return m
 }
 
+// cueIndex files each cue set's phrases by their first word, so that
+// hasCue looks a clause's words up instead of searching it for every
+// phrase of the set.
+type cueIndex struct {
+	// lens[c] has bit n set when a phrase's first word begins with byte c
+	// and is n bytes long (bit 63: 63 or more): most words of a clause
+	// are passed over without hashing.
+	lens    [256]uint64
+	byFirst map[string][]string // padded phrases by first word
+}
+
+var cueIndexes = indexCues(cueSets)
+
+func indexCues(sets map[string][]string) map[string]*cueIndex {
+	m := make(map[string]*cueIndex, len(sets))
+	for set, ps := range sets {
+		x := &cueIndex{byFirst: map[string][]string{}}
+		for _, p := range ps {
+			f := strings.Fields(p)
+			if len(f) == 0 {
+				panic("events: cues.tsv: empty phrase in set " + set)
+			}
+			x.lens[f[0][0]] |= 1 << min(len(f[0]), 63)
+			x.byFirst[f[0]] = append(x.byFirst[f[0]], p)
+		}
+		m[set] = x
+	}
+	return m
+}
+
 // hasCue reports whether the padded, lower-case, space-joined words of a
 // text hold a phrase of the set.
 func hasCue(words, set string) bool {
-	for _, p := range cueSets[set] {
-		if strings.Contains(words, p) {
-			return true
+	x := cueIndexes[set]
+	if x == nil {
+		return false
+	}
+	// A phrase, " first ... ", can only start at a space followed by its
+	// first word and another space.
+	for i := 0; i < len(words); i++ {
+		if words[i] != ' ' {
+			continue
 		}
+		n := strings.IndexByte(words[i+1:], ' ')
+		if n < 0 {
+			break
+		}
+		if n > 0 && x.lens[words[i+1]]&(1<<min(n, 63)) != 0 {
+			for _, p := range x.byFirst[words[i+1:i+1+n]] {
+				if strings.HasPrefix(words[i:], p) {
+					return true
+				}
+			}
+		}
+		i += n
 	}
 	return false
 }
