@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/sitrep-project/sitrep/text/wordfilter"
 )
 
 //go:embed triggers.tsv
@@ -135,10 +137,7 @@ func mustLoadCues(data string) map[string][]string {
 // hasCue looks a clause's words up instead of searching it for every
 // phrase of the set.
 type cueIndex struct {
-	// lens[c] has bit n set when a phrase's first word begins with byte c
-	// and is n bytes long (bit 63: 63 or more): most words of a clause
-	// are passed over without hashing.
-	lens    [256]uint64
+	first   wordfilter.Filter   // passes the first words of the phrases
 	byFirst map[string][]string // padded phrases by first word
 }
 
@@ -153,7 +152,7 @@ func indexCues(sets map[string][]string) map[string]*cueIndex {
 			if len(f) == 0 {
 				panic("events: cues.tsv: empty phrase in set " + set)
 			}
-			x.lens[f[0][0]] |= 1 << min(len(f[0]), 63)
+			x.first.Add(f[0])
 			x.byFirst[f[0]] = append(x.byFirst[f[0]], p)
 		}
 		m[set] = x
@@ -178,8 +177,8 @@ func hasCue(words, set string) bool {
 		if n < 0 {
 			break
 		}
-		if n > 0 && x.lens[words[i+1]]&(1<<min(n, 63)) != 0 {
-			for _, p := range x.byFirst[words[i+1:i+1+n]] {
+		if w := words[i+1 : i+1+n]; x.first.May(w) {
+			for _, p := range x.byFirst[w] {
 				if strings.HasPrefix(words[i:], p) {
 					return true
 				}

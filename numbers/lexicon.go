@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/sitrep-project/sitrep/text/wordfilter"
 )
 
 //go:embed vague.tsv
@@ -46,20 +48,15 @@ type lexicon struct {
 	after  table // modifiers after the number
 	units  table
 	// starts holds every token that can begin a quantity, so that Find
-	// passes over other words with one lookup.
-	starts map[string]bool
-	// startLens[c] has bit n set when a word of starts begins with byte c
-	// and is n bytes long (bit 63: 63 or more), so that most other words
-	// are passed over without hashing.
-	startLens [256]uint64
+	// passes over other words with one lookup (most with none: startFilter
+	// passes only the words of starts and few others).
+	starts      map[string]bool
+	startFilter wordfilter.Filter
 }
 
 // mayStart reports whether w can begin a quantity.
 func (lx *lexicon) mayStart(w string) bool {
-	if w == "" || lx.startLens[w[0]]&(1<<min(len(w), 63)) == 0 {
-		return false
-	}
-	return lx.starts[w]
+	return lx.startFilter.May(w) && lx.starts[w]
 }
 
 var loadLexicon = sync.OnceValue(func() *lexicon {
@@ -161,9 +158,7 @@ func parseLexicon(vague, modifiers, units string) (*lexicon, error) {
 		}
 	}
 	for w := range lx.starts {
-		if w != "" {
-			lx.startLens[w[0]] |= 1 << min(len(w), 63)
-		}
+		lx.startFilter.Add(w)
 	}
 	return lx, nil
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/sitrep-project/sitrep/text/wordfilter"
 )
 
 //go:embed lexicon.tsv
@@ -60,6 +62,16 @@ var lexicon = sync.OnceValue(func() map[string]*entry {
 		panic(err) // the embedded file is part of the build; tests catch this
 	}
 	return m
+})
+
+// lexiconFilter passes the words of the lexicon: most words of a text are
+// not in it, and tokenize looks up only the words it passes.
+var lexiconFilter = sync.OnceValue(func() *wordfilter.Filter {
+	var f wordfilter.Filter
+	for w := range lexicon() {
+		f.Add(w)
+	}
+	return &f
 })
 
 func parseLexicon(src string) (map[string]*entry, error) {

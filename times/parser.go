@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/text/wordfilter"
 )
 
 // parser scans the tokens of one text and collects its expressions.
@@ -53,7 +54,7 @@ func (r *result) resolved() bool { return r.state >= stResolved }
 
 func newParser(text string, published *time.Time) *parser {
 	p := &parser{text: text, low: asciiLower(text)}
-	p.toks = tokenize(text, p.low, lexicon())
+	p.toks = tokenize(text, p.low, lexicon(), lexiconFilter())
 	if published != nil {
 		p.pub, p.hasPub = dayOf(*published), true
 		p.pubDay = toDay(p.pub)
@@ -108,7 +109,7 @@ func (p *parser) startable(i int) bool {
 	if e := t.e; e != nil && (e.month > 0 || e.weekday > 0 || e.number > 0 || e.ordinal > 0 || e.season > 0 || e.decade > 0 || len(e.holidays) > 0) {
 		return true
 	}
-	return isDigit(c) || startWords[key] || c == '\''
+	return isDigit(c) || c == '\'' || startFilter.May(key) && startWords[key]
 }
 
 // startWords are the grammar words an expression may start with.
@@ -121,6 +122,15 @@ var startWords = set("the", "this", "last", "next", "past", "previous", "precedi
 	"recent", "over", "for", "about", "almost", "nearly", "around", "roughly",
 	"more", "less", "just", "only", "post", "pre", "comparable", "corresponding",
 	"middle", "approximately", "barely", "under", "their", "calendar", "fewer")
+
+// startFilter passes the words of startWords.
+var startFilter = func() *wordfilter.Filter {
+	var f wordfilter.Filter
+	for w := range startWords {
+		f.Add(w)
+	}
+	return &f
+}()
 
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/text/wordfilter"
 )
 
 // token is a word, a number or a punctuation mark of the text.
@@ -27,7 +29,7 @@ type token struct {
 // inside ("1,700", "10/10/2020", "2020-10-10", "3-5", "10:35"). Anything else
 // is a one-character punctuation token. Sentences end at ".", "!" or "?"
 // followed by a capitalised word or quote, and at blank lines.
-func tokenize(text, low string, lex map[string]*entry) []token {
+func tokenize(text, low string, lex map[string]*entry, inLex *wordfilter.Filter) []token {
 	toks := make([]token, 0, len(text)/5+16)
 	sent := 0
 	gap, newlines, terminal := true, 0, false
@@ -68,7 +70,9 @@ func tokenize(text, low string, lex map[string]*entry) []token {
 			if t.digits && len(key) <= 9 {
 				t.num = int32(atoi(key))
 			}
-			t.e = lex[key]
+			if inLex.May(key) {
+				t.e = lex[key]
+			}
 			terminal = false
 		} else {
 			switch c {
