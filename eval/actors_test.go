@@ -22,9 +22,9 @@ const (
 	petrTripleF1Target = 0.60
 	petrFalseEventsMax = 5
 
-	actorInter1Floor  = 0.79
+	actorInter1Floor  = 0.80
 	actorInter2Floor  = 0.80
-	actorCountryFloor = 0.85
+	actorCountryFloor = 0.865
 	petrPairF1Floor   = 0.70
 	petrTripleF1Floor = 0.66
 	petrFalseEvents   = 16

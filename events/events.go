@@ -993,7 +993,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	if len(hs) > 0 {
 		best := hs[0]
 		for _, h := range hs[1:] {
-			if h.trig.specificity > best.trig.specificity {
+			if h.trig.specificity > best.trig.specificity || h.trig.specificity == best.trig.specificity && isLabel(s, best) {
 				best = h
 			}
 		}
@@ -1073,6 +1073,15 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		}
 	}
 	return c
+}
+
+// isLabel reports whether a hit is the label that heads a report
+// ("Looting: On 29 April, regime forces looted ..."): a trigger among the
+// sentence's first words with a colon right after it. The label names the
+// deed; who did it to whom is told around the verb of the report, which
+// takes the trigger's place for the roles when it tells as much.
+func isLabel(s *sitrep.Sentence, h hit) bool {
+	return h.i <= 3 && h.n < len(s.Tokens) && s.Tokens[h.n].Text == ":"
 }
 
 // settingWords open a phrase that gives the setting of a sentence's news:

@@ -369,6 +369,7 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 	if ev.Location != nil {
 		country = ev.Location.Country
 	}
+	defer a.localActors(ev, country)
 	generic := func(name string, kind, sector string, inter int) *sitrep.Actor {
 		act := &sitrep.Actor{Text: "", Name: name, Kind: kind, Sector: sector, Inter: inter, Country: country, Ref: -1}
 		act.Cameo = country + cameoSector(sector)
@@ -432,6 +433,12 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
 		}
 	case "Strategic developments":
+		if ev.Actor1 == nil {
+			// "federal police forces dismantled a drug lab. A man was
+			// arrested": the arrest, seizure or deployment is the deed of
+			// the forces the report names before it
+			ev.Actor1 = a.armedSubject(e, ev)
+		}
 		if sub := *ev.ACLEDSubEventType; ev.Actor2 == nil && (sub == "Looting/property destruction" || sub == "Arrests") {
 			// what is looted, burned or seized, and whoever is arrested,
 			// when the text names no owner or group: civilians of the
@@ -582,6 +589,64 @@ func (a *article) stateForces(country string) *sitrep.Actor {
 		m.Name = m.ACLEDName
 	}
 	return m
+}
+
+// localActors gives the event's actors that name no country the country
+// the event happened in, its place's or else the article's focus country:
+// forces named without a state ("police", "the army") serve where they act,
+// rebels and militias fight in a country, and protesters, rioters and
+// civilians are its people. A state's forces abroad name their state
+// ("Turkish troops") and keep it; groups of no country (international
+// organisations, media, persons) are left alone.
+func (a *article) localActors(ev *sitrep.Event, country string) {
+	for _, p := range []**sitrep.Actor{&ev.Actor1, &ev.Actor2} {
+		act := *p
+		if act == nil || !localKind(act) {
+			continue
+		}
+		if act.Country != "" {
+			continue
+		}
+		if country == "" {
+			if f := a.focusCountry(); f != nil {
+				country = f.Country
+			} else {
+				return
+			}
+		}
+		cp := *act
+		if act.Text != "" || act.Kind != sitrep.KindArmedGroup {
+			// an armed group the text does not name is named after the
+			// country, not said to be of it: who fired across a border,
+			// the text does not tell
+			cp.Country = country
+		}
+		if a.in.CountryName != nil && len(act.Cameo) <= 3 && !strings.HasSuffix(cp.ACLEDName, ")") {
+			// ACLED names generic actors, whose code is their sector's
+			// alone, after their country ("Protesters (Lebanon)"); a
+			// named group keeps its name ("Taliban")
+			if cp.ACLEDName == "" {
+				cp.ACLEDName = cp.Name
+			}
+			if cp.ACLEDName != "" {
+				cp.ACLEDName += " (" + a.in.CountryName(country) + ")"
+			}
+		}
+		*p = &cp
+	}
+}
+
+// localKind reports whether an actor belongs to the country it acts in
+// when the text names none: state forces and officials, armed groups,
+// protesters, rioters and civilians.
+func localKind(act *sitrep.Actor) bool {
+	switch act.Kind {
+	case sitrep.KindState, sitrep.KindArmedGroup, sitrep.KindCivilians:
+		return true
+	case sitrep.KindOther:
+		return act.Inter == 5 || act.Inter == 6
+	}
+	return false
 }
 
 // cameoSector is the CAMEO agent code of a sector.

@@ -60,3 +60,38 @@ func interOf(a *sitrep.Actor) int {
 	}
 	return a.Inter
 }
+
+// TestActorCountry checks the country of the main event's actor1 where the
+// text names it only through the event or the article; every sentence is
+// written for the test.
+func TestActorCountry(t *testing.T) {
+	cases := []struct {
+		name, text     string
+		inter1         int
+		country, acled string // acled: "" for any
+	}{
+		{"protesters of the country the article is about when their place is unknown",
+			"On 2 March 2021, protesters angry at the fall of the Lebanese pound blocked a road in Qaryat Umm Farahun.", 6, "LBN", "Protesters (Lebanon)"},
+		{"the verb of a report under a label tells who acted",
+			"Arrests: On 5 March 2021, in Baringo, Kenya, police officers arrested three suspected cattle rustlers.", 1, "KEN", ""},
+		{"forces named in an earlier sentence made the arrest",
+			"On 8 March 2021, federal police forces dismantled a drug laboratory in Kano, Nigeria. Two men were arrested.", 1, "NGA", ""},
+		{"a state's operation abroad keeps its state",
+			"On 9 March 2021, Operation Barkhane forces conducted an airstrike on militant positions near Menaka, Mali.", 1, "FRA", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := run(t, c.text)
+			e := first(t, doc)
+			if e.Actor1 == nil {
+				t.Fatalf("no actor1 in %+v", e)
+			}
+			if e.Actor1.Inter != c.inter1 || e.Actor1.Country != c.country {
+				t.Errorf("actor1 %+v: inter %d country %q, want %d %q", e.Actor1, e.Actor1.Inter, e.Actor1.Country, c.inter1, c.country)
+			}
+			if c.acled != "" && e.Actor1.ACLEDName != c.acled {
+				t.Errorf("actor1 ACLED name %q, want %q", e.Actor1.ACLEDName, c.acled)
+			}
+		})
+	}
+}
