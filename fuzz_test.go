@@ -117,10 +117,10 @@ func coordinatorTimeout(out string) bool {
 
 func TestCoordinatorTimeout(t *testing.T) {
 	for out, want := range map[string]bool{
-		"--- FAIL: FuzzExtract (5.03s)\n    context deadline exceeded\nFAIL": true,
+		"--- FAIL: FuzzExtract (5.03s)\n    context deadline exceeded\nFAIL":                                                       true,
 		"--- FAIL: FuzzExtract (0.2s)\n    Failing input written to testdata/fuzz/FuzzExtract/ab12\n    context deadline exceeded": false,
-		"--- FAIL: FuzzExtract (0.2s)\n    panic: runtime error: index out of range": false,
-		"fuzzing process hung or terminated unexpectedly": false,
+		"--- FAIL: FuzzExtract (0.2s)\n    panic: runtime error: index out of range":                                               false,
+		"fuzzing process hung or terminated unexpectedly":                                                                          false,
 	} {
 		if got := coordinatorTimeout(out); got != want {
 			t.Errorf("coordinatorTimeout(%q) = %v, want %v", out, got, want)
