@@ -43,17 +43,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "sitrep serve: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	var handler slog.Handler
-	switch *logFormat {
-	case "text":
-		handler = slog.NewTextHandler(stderr, nil)
-	case "json":
-		handler = slog.NewJSONHandler(stderr, nil)
-	default:
+	log, ok := newLogger(*logFormat, stderr)
+	if !ok {
 		fmt.Fprintf(stderr, "sitrep serve: --log-format %q: want text or json\n", *logFormat)
 		return 2
 	}
-	log := slog.New(handler)
 	if _, err := os.Stat(*db); errors.Is(err, os.ErrNotExist) && !postgres.IsURL(*db) {
 		log.Warn("no database yet: creating an empty one; the page shows how to add articles", "db", *db)
 	}
@@ -135,4 +129,16 @@ func submitter(store sitrep.EventStore) httpapi.SubmitFunc {
 		}
 		return sub, nil
 	}
+}
+
+// newLogger returns a logger writing to w in format, text or json; ok is
+// false for any other format.
+func newLogger(format string, w io.Writer) (log *slog.Logger, ok bool) {
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), true
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), true
+	}
+	return nil, false
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"os/signal"
@@ -56,17 +55,11 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fs.Usage()
 		return 2
 	}
-	var handler slog.Handler
-	switch *logFormat {
-	case "text":
-		handler = slog.NewTextHandler(stderr, nil)
-	case "json":
-		handler = slog.NewJSONHandler(stderr, nil)
-	default:
+	log, ok := newLogger(*logFormat, stderr)
+	if !ok {
 		fmt.Fprintf(stderr, "sitrep worker: --log-format %q: want text or json\n", *logFormat)
 		return 2
 	}
-	log := slog.New(handler)
 	// A service manager stops workers with SIGTERM.
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
 	defer stop()
