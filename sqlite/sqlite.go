@@ -20,8 +20,9 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
-	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+	driver "modernc.org/sqlite" // also the database/sql driver "sqlite"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/merge"
@@ -54,6 +55,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	s := &Store{path: path, w: w, index: newEventIndex()}
+	if err := s.connect(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -77,6 +82,42 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// busyWait bounds how long opening waits for another process that holds
+// the new database's lock, as busy_timeout does for statements.
+const busyWait = 10 * time.Second
+
+// connect opens the writing connection. Switching a new database to WAL
+// mode needs its lock, and SQLite reports SQLITE_BUSY at once, without its
+// busy handler, when another process is doing the same or recovering the
+// log: connect tries again, with a growing pause, for up to busyWait.
+func (s *Store) connect(ctx context.Context) error {
+	deadline := time.Now().Add(busyWait)
+	pause := 5 * time.Millisecond
+	for {
+		err := s.w.PingContext(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 200*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY or SQLITE_LOCKED, in
+// any of their extended forms.
+func isBusy(err error) bool {
+	var e *driver.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	c := e.Code() & 0xff
+	return c == 5 || c == 6
 }
 
 // dsn is the driver's name for the database at p with the store's pragmas.
