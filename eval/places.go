@@ -267,7 +267,7 @@ type EventPlaceReport struct {
 }
 
 // keepExamples is how many notes of each kind of error a report keeps.
-const keepExamples = 100
+const keepExamples = 2000
 
 // ACLEDPlaces runs the pipeline over the ACLED development notes at path
 // and scores the location of each note's main event: the first event with

@@ -27,7 +27,7 @@ const (
 const (
 	countryNoEvent   = "no event with an ACLED type"
 	countryNone      = "event has no place; the note names the country nowhere"
-	countryImplied   = "event has no place; the country only implied (nationality word, actor)"
+	countryImplied   = "event has no place; the country only implied (nationality word, mission, actor)"
 	countryNamed     = "event has no place; a place of the country is in the note"
 	countryElsewhere = "event placed in another country"
 	countryFocus     = "event given the wrong focus country"
@@ -48,7 +48,7 @@ func classifyMiss(g *gazetteer.Gazetteer, doc *sitrep.Document, hasEvent bool, t
 	any, near, namesake := false, false, false
 	for i := range doc.Places {
 		p := &doc.Places[i]
-		if p.Cue == "demonym" {
+		if p.Cue == "demonym" || p.Cue == "mission" {
 			continue
 		}
 		any = true
@@ -120,7 +120,7 @@ func classifyCountry(doc *sitrep.Document, hasEvent bool, loc *sitrep.Place, wan
 	implied := false
 	for i := range doc.Places {
 		if p := &doc.Places[i]; p.Country == want {
-			if p.Cue != "demonym" {
+			if p.Cue != "demonym" && p.Cue != "mission" {
 				return countryNamed
 			}
 			implied = true

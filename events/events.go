@@ -1263,7 +1263,7 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 // Tbilisi"). A clause that names no place takes its sentence's.
 func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 	usable := func(p *sitrep.Place) bool {
-		return p.Cue != "demonym" && (p.Resolved() || p.Country != "") && !a.namesActor(p)
+		return p.Cue != "demonym" && p.Cue != "mission" && (p.Resolved() || p.Country != "") && !a.namesActor(p)
 	}
 	var best *sitrep.Place
 	bestScore := 0
@@ -1318,7 +1318,7 @@ func (a *article) articlePlace(sent sitrep.Span) *sitrep.Place {
 	bestScore := 0
 	for i := range a.in.Places {
 		p := &a.in.Places[i]
-		if p.Cue == "demonym" || !p.Resolved() || p.Kind == sitrep.PlaceCountry || a.namesActor(p) || focus != nil && p.Country != focus.Country {
+		if p.Cue == "demonym" || p.Cue == "mission" || !p.Resolved() || p.Kind == sitrep.PlaceCountry || a.namesActor(p) || focus != nil && p.Country != focus.Country {
 			continue
 		}
 		d := max(p.Start-sent.End, sent.Start-p.End, 0)

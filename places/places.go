@@ -47,6 +47,11 @@ const (
 	// CueSound marks a name found under another transliteration of it
 	// ("Gyandzha" for Ganja; see fold.Sound).
 	CueSound = "transliteration"
+	// CueMission marks the name of a mission that works in one country
+	// ("the OSCE SMM", "MONUSCO"; missions.tsv), standing for that
+	// country: it tells what the article is about, not where things
+	// happen.
+	CueMission = "mission"
 )
 
 // Thresholds of the filters.
@@ -72,6 +77,8 @@ const (
 type Extractor struct {
 	g   *gazetteer.Gazetteer
 	lex *lexicon
+	// missions maps a mission's folded name to the country it works in.
+	missions map[string]gazetteer.Country
 }
 
 // New returns an Extractor that resolves against g.
@@ -80,7 +87,11 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	if err != nil {
 		panic(err) // the embedded lexicon is checked by the tests
 	}
-	return &Extractor{g: g, lex: lex}
+	missions, err := parseMissions(missionsTSV, g.CountryByISO3)
+	if err != nil {
+		panic(err) // checked by the tests
+	}
+	return &Extractor{g: g, lex: lex, missions: missions}
 }
 
 var defaultExtractor = sync.OnceValue(func() *Extractor { return New(gazetteer.Default()) })
@@ -99,6 +110,7 @@ type mention struct {
 	country    gazetteer.Country // for a country, or the country of a demonym pattern
 	isCountry  bool
 	demonym    bool // a nationality word standing for country
+	mission    bool // a mission's name standing for the country it works in
 	capitalOf  bool // "the Syrian capital": the capital of country
 	cands      []gazetteer.Entry
 	cue        string
@@ -107,6 +119,10 @@ type mention struct {
 	// person marks a name read as a person's: no place, and other
 	// mentions of the name are suspect.
 	person bool
+	// quarter marks the name of a quarter of a town ("Colonia
+	// Independencia", "Inga neighborhood"), which lies near the town the
+	// article names.
+	quarter bool
 }
 
 // Extract finds place-name mentions in text and resolves them. sents are
@@ -146,6 +162,33 @@ func (x *Extractor) Extract(text string, sents []sitrep.Sentence) []sitrep.Place
 	return x.resolveAll(text, kept, focus)
 }
 
+// quarterBefore reports whether ws[i] is a capitalised word that makes the
+// name after it a quarter of a town ("Colonia", "Barangay").
+func (x *Extractor) quarterBefore(ws []word, i int) bool {
+	return ws[i].cap && x.lex.quarterBefore[ws[i].key]
+}
+
+// isQuarter reports whether the name of words ws[i:i+n] is a quarter of a
+// town: it starts with or follows a word such as "Colonia", or a word such
+// as "neighborhood" follows it.
+func (x *Extractor) isQuarter(ws []word, i, n int) bool {
+	if n > 1 && x.quarterBefore(ws, i) {
+		return true
+	}
+	// back over the rest of the quarter's name ("Colonia Jardines de la
+	// Mesa")
+	for k := i - 1; k >= 0 && k >= i-5 && !ws[k+1].gap; k-- {
+		if x.quarterBefore(ws, k) {
+			return true
+		}
+		if !ws[k].cap && !x.lex.is(ws[k].key, classConnector) {
+			break
+		}
+	}
+	j := i + n
+	return j < len(ws) && !ws[j].gap && !ws[j].cap && x.lex.quarterAfter[ws[j].key]
+}
+
 // titleCase reports whether most words of a line are capitalised, as in a
 // headline, where capitals say little.
 func titleCase(ws []word) bool {
@@ -182,6 +225,7 @@ func (x *Extractor) sentence(ms []mention, text string, ws []word, headline bool
 			continue
 		}
 		if ok {
+			m.quarter = x.isQuarter(ws, i, n)
 			ms = append(ms, m)
 		}
 		i += n
@@ -212,6 +256,9 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		if !last.cap {
 			continue
 		}
+		if n == 1 && x.quarterBefore(ws, i) && i+1 < len(ws) && !ws[i+1].gap && ws[i+1].cap {
+			return mention{}, false, 1 // "Colonia" of "Colonia La Jauja"
+		}
 		start, end := ws[i].start, last.end
 		key := ws[i].key
 		if n > 1 {
@@ -219,6 +266,11 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		}
 		surface := text[start:end]
 		m := mention{start: start, end: end, key: key, cue: CueGazetteer}
+		if c, ok := x.missions[key]; ok {
+			// "MONUSCO troops", "the OSCE SMM observed"
+			m.country, m.mission, m.cue = c, true, CueMission
+			return m, true, n
+		}
 		if next := i + n; next < len(ws) && !ws[next].gap && !ws[next].cap && x.lex.is(ws[next].key, classModifier) {
 			return m, false, n // "the US dollar", "Molotov cocktails"
 		}
@@ -681,7 +733,7 @@ func (x *Extractor) focus(ms []mention, persons []string) []string {
 		switch {
 		case m.person || contains(persons, m.key):
 		case m.isCountry && ambiguous(m):
-		case m.isCountry || m.demonym || m.capitalOf:
+		case m.isCountry || m.demonym || m.capitalOf || m.mission:
 			add(m.country.ISO3)
 		case len(m.cands) > 0 && m.cands[0].Capital:
 			add(m.cands[0].Country)

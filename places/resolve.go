@@ -70,6 +70,7 @@ const (
 	reasonNear     = "near other places of the article"
 	reasonSound    = "another spelling of %s"
 	reasonFocusOf  = "a place of a country the article is about, which shares the country's name"
+	reasonMission  = "the country the mission works in"
 )
 
 // weighing is the resolution state of a mention that weighs candidates.
@@ -125,7 +126,8 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 	}
 	countries := articleCountries(ms, st)
 	keepHome(ms, st, countries)
-	keepInContainer(ms, st, beside)
+	keepInContainer(text, ms, st, beside)
+	keepQuartersNear(ms, st)
 
 	out := make([]sitrep.Place, len(ms))
 	drop := make([]bool, len(ms))
@@ -189,7 +191,7 @@ func anchored(ms []mention, st []weighing, i int) bool {
 // articleCountries returns the countries the article is about, each with
 // the names that say so. Nationality words do not count here: they name
 // actors more often than where things happen ("Turkish forces patrolled
-// Hasakah").
+// Hasakah"); a mission's name does, for the mission works there.
 func articleCountries(ms []mention, st []weighing) map[string][]string {
 	countries := map[string][]string{}
 	for i := range ms {
@@ -230,32 +232,143 @@ func keepHome(ms []mention, st []weighing, countries map[string][]string) {
 
 // keepInContainer re-chooses for each place that nothing but its name
 // supports, named beside a division or country it does not lie in ("the
-// town of Kelly in Idleb province"): the best candidate in the container's
-// country, if there is one; else the name is left unresolved, and
+// town of Kelly in Idleb province", "Kamyanka, Donetsk" when the gazetteer
+// has only the Kamyankas of other provinces): the best candidate in the
+// container, if there is one; else the name is left unresolved, and
 // unresolvedCountries gives it the container's country.
-func keepInContainer(ms []mention, st []weighing, beside []int) {
+func keepInContainer(text string, ms []mention, st []weighing, beside []int) {
 	for i := range ms {
 		c, j := st[i].choice, beside[i]
-		if c < 0 || j < 0 || anchored(ms, st, i) {
+		if c < 0 || j < 0 {
 			continue
 		}
 		home := containerCountry(ms, st, beside, j)
-		if home == "" || ms[i].cands[c].Country == home {
+		// In a list ("Suba, Migori, Homa Bay, Rongo"; "Alabama, Arizona")
+		// the next name is no container.
+		listed := listed(text, ms, st, j)
+		fits := func(e gazetteer.Entry) bool { return e.Country == home && (listed || !outsideDivision(ms, st, j, e)) }
+		if e := ms[i].cands[c]; home == "" || fits(e) {
+			continue
+		} else if e.Country != home && anchored(ms, st, i) || e.Country == home && major(e) {
+			// A place known on its own, or supported in another country,
+			// may be a list's; in the container's country, the article's
+			// support for the country is no support for the division.
 			continue
 		}
 		st[i].choice = -1
 		for k, e := range ms[i].cands {
-			if e.Country == home && (st[i].choice < 0 || st[i].scores[k] > st[i].scores[st[i].choice]) {
+			if fits(e) && (st[i].choice < 0 || st[i].scores[k] > st[i].scores[st[i].choice]) {
 				st[i].choice = k
 			}
 		}
 	}
 }
 
+// keepQuartersNear re-chooses for each quarter of a town ("Colonia
+// Independencia", "Inga neighborhood") a candidate within nearKm of a town
+// the article names; if none is, the name is left unresolved: the town has
+// a quarter the gazetteer lacks, and the namesake it has is elsewhere.
+func keepQuartersNear(ms []mention, st []weighing) {
+	var towns []gazetteer.Entry
+	for i := range ms {
+		if c := st[i].choice; c >= 0 && !ms[i].quarter && ms[i].cands[c].Kind == gazetteer.KindCity {
+			towns = append(towns, ms[i].cands[c])
+		}
+	}
+	if len(towns) == 0 {
+		return
+	}
+	near := func(e gazetteer.Entry) bool {
+		for _, t := range towns {
+			if t != e && km(t.Lat, t.Lon, e.Lat, e.Lon) <= nearKm {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range ms {
+		c := st[i].choice
+		if !ms[i].quarter || c < 0 || near(ms[i].cands[c]) {
+			continue
+		}
+		st[i].choice = -1
+		for k, e := range ms[i].cands {
+			if near(e) && (st[i].choice < 0 || st[i].scores[k] > st[i].scores[st[i].choice]) {
+				st[i].choice = k
+			}
+		}
+	}
+}
+
+// outsideDivision reports whether e lies outside the division container
+// mention j resolved to, or outside the division of the same name as the
+// town it resolved to ("Donetsk" the city stands for its province beside a
+// village). A town that names no division may be one of a list ("Bara,
+// Kansafra"), and says nothing.
+func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry) bool {
+	c := st[j].choice
+	if st[j].scores == nil || c < 0 {
+		return false
+	}
+	d := ms[j].cands[c]
+	switch d.Kind {
+	case gazetteer.KindAdmin1:
+		return e.Kind != gazetteer.KindAdmin1 && !within(d, e)
+	case gazetteer.KindAdmin2:
+		return e.Kind == gazetteer.KindCity && !within(d, e)
+	case gazetteer.KindCity:
+		return e.Kind == gazetteer.KindCity && seatDivision(ms[j], d) && !withinSeatDivision(ms[j], d, e) && !within(d, e)
+	}
+	return false
+}
+
+// listed reports whether mention j is an item of a list ("Suba, Migori,
+// Homa Bay", "Moonbi, Parkes, Berry and Wyong"): a comma, "and" or "or"
+// follows it, then a capitalised word, which is not a country or a
+// division that contains j ("Kamyanka, Donetsk, Ukraine").
+func listed(text string, ms []mention, st []weighing, j int) bool {
+	rest := strings.TrimLeft(text[ms[j].end:], " ")
+	joined := false
+	if r, ok := strings.CutPrefix(rest, ","); ok {
+		rest, joined = strings.TrimLeft(r, " "), true
+	}
+	for _, w := range []string{"and ", "or ", "& "} {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			rest, joined = strings.TrimLeft(r, " "), true
+			break
+		}
+	}
+	if !joined || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+		return false
+	}
+	if k := j + 1; k < len(ms) && ms[k].start == len(text)-len(rest) {
+		if ms[k].isCountry {
+			return false
+		}
+		if cj, ck := st[j].choice, st[k].choice; cj >= 0 && ck >= 0 && within(ms[k].cands[ck], ms[j].cands[cj]) {
+			return false
+		}
+	}
+	return true
+}
+
+// seatDivision reports whether the town a container mention resolved to
+// shares its name with a division of its own country and first-order
+// division ("Donetsk", "Idlib"): the name may stand for either.
+func seatDivision(c mention, seat gazetteer.Entry) bool {
+	for _, o := range c.cands {
+		if (o.Kind == gazetteer.KindAdmin1 || o.Kind == gazetteer.KindAdmin2) && o.Country == seat.Country && o.Admin1Code == seat.Admin1Code {
+			return true
+		}
+	}
+	return false
+}
+
 // containerCountry returns the country of mention j as a container: a
 // country, or a division or region it resolved to; or, for a name the
 // gazetteer lacks, that of the container beside it. A town is no
-// container: "Bara, Kansafra" may be a list.
+// container, "Bara, Kansafra" may be a list, unless it shares its name
+// with its division ("Bara in Idleb").
 func containerCountry(ms []mention, st []weighing, beside []int, j int) string {
 	for range 3 {
 		m := &ms[j]
@@ -264,7 +377,7 @@ func containerCountry(ms []mention, st []weighing, beside []int, j int) string {
 			return m.country.ISO3
 		case c >= 0 && m.cands[c].Kind != gazetteer.KindCity:
 			return m.cands[c].Country
-		case c >= 0 && m.want == "admin":
+		case c >= 0 && (m.want == "admin" || seatDivision(*m, m.cands[c])):
 			return m.cands[c].Country // "Idleb province" resolved to its seat
 		case c >= 0 || beside[j] < 0:
 			return ""
@@ -307,6 +420,9 @@ func (x *Extractor) resolveFixed(p *sitrep.Place, m *mention) {
 		setCountry(p, m.country)
 		p.Cue = CueDemonym
 		p.Reason, p.Confidence = reasonDemonym, demonymConfidence
+	case m.mission:
+		setCountry(p, m.country)
+		p.Reason, p.Confidence = reasonMission, demonymConfidence
 	case m.capitalOf:
 		p.Reason, p.Confidence = reasonCapital, patternConfidence
 		for _, e := range x.g.Places(m.country.Capital) {
@@ -429,13 +545,13 @@ func anyOther(keys []string, key string) bool {
 }
 
 // namedCountries returns the countries an article names, by name,
-// nationality word or "the Syrian capital", leaving out country names that
+// nationality word, "the Syrian capital" or a mission there, leaving out country names that
 // are also major places elsewhere ("Georgia").
 func namedCountries(ms []mention) []string {
 	var out []string
 	for i := range ms {
 		m := &ms[i]
-		if (m.isCountry && !ambiguous(m) || m.demonym || m.capitalOf) && !contains(out, m.country.ISO3) {
+		if (m.isCountry && !ambiguous(m) || m.demonym || m.capitalOf || m.mission) && !contains(out, m.country.ISO3) {
 			out = append(out, m.country.ISO3)
 		}
 	}

@@ -183,3 +183,89 @@ func TestJoinedBeside(t *testing.T) {
 		}
 	}
 }
+
+// TestMissions checks that a mission's name stands for the country it works
+// in, tells the article's country, and is not taken for a place.
+func TestMissions(t *testing.T) {
+	tests := []struct {
+		text, name, country string
+	}{
+		{"On 1 May, the OSCE SMM observed 46 shots of small arms near Kruta Balka.", "OSCE SMM", "UKR"},
+		{"MONUSCO troops repelled an attack on Sunday.", "MONUSCO", "COD"},
+		{"Amisom forces shelled the village.", "Amisom", "SOM"},
+	}
+	for _, tt := range tests {
+		p := placeNamed(Extract(tt.text, nil), tt.name)
+		if p == nil || p.Cue != CueMission || p.Country != tt.country || p.Kind != sitrep.PlaceCountry {
+			t.Errorf("%q: %q = %+v, want a mission of %s", tt.text, tt.name, p, tt.country)
+		}
+	}
+	// "OSCE" alone works in many countries.
+	for _, p := range Extract("The OSCE said it would send observers.", nil) {
+		t.Errorf("OSCE alone: %+v, want no place", p)
+	}
+	// The mission's country weighs for the names of the article.
+	text := "The OSCE SMM observed an explosion near Kalinovo."
+	if p := placeNamed(Extract(text, nil), "Kalinovo"); p == nil || p.Country != "UKR" {
+		t.Errorf("%q: Kalinovo = %+v, want it in UKR", text, p)
+	}
+	if _, err := parseMissions("ABC\tXYZ\tsource\n", defaultExtractor().g.CountryByISO3); err == nil {
+		t.Error("parseMissions accepted an unknown country")
+	}
+	if _, err := parseMissions("ABC\tUKR\n", defaultExtractor().g.CountryByISO3); err == nil {
+		t.Error("parseMissions accepted a row without a source")
+	}
+}
+
+// TestDivisionContainer checks that a village named beside a division it
+// cannot lie in is left unresolved when the gazetteer has no namesake in
+// the division, and that lists are not read as containers.
+func TestDivisionContainer(t *testing.T) {
+	tests := []struct {
+		text, name string
+		resolved   bool
+		country    string
+	}{
+		// The gazetteer's Kamyankas lie in other provinces.
+		{"Rebels fired mortars at positions near Kamyanka, Donetsk.", "Kamyanka", false, "UKR"},
+		// Bara, Nigeria, is no place in Idlib.
+		{"Regime forces shelled Bara in Idleb using artillery fire.", "Bara", false, "SYR"},
+		// Items of lists stay as they were.
+		{"Among the worst hit are Suba, Migori, Homa Bay, Rongo and Siaya in Kenya.", "Migori", true, "KEN"},
+		{"Cases were reported in Moonbi, Parkes, Berry and Wyong in New South Wales.", "Moonbi", true, "AUS"},
+	}
+	for _, tt := range tests {
+		p := placeNamed(Extract(tt.text, nil), tt.name)
+		if p == nil || p.Resolved() != tt.resolved || p.Country != tt.country {
+			t.Errorf("%q: %q = %+v, want resolved %v in %s", tt.text, tt.name, p, tt.resolved, tt.country)
+		}
+	}
+}
+
+// TestQuarters checks that a quarter of a town the article names is not
+// taken for a namesake far from the town.
+func TestQuarters(t *testing.T) {
+	tests := []struct {
+		text, name string
+	}{
+		{"In Monterrey, Nuevo Leon, two armed men attacked a man in Colonia Independencia.", "Colonia Independencia"},
+		{"In Tijuana, Baja California, a woman was found dead in Colonia Jardines de la Mesa.", "Mesa"},
+		{"In Niteroi, Rio de Janeiro, police raided a slum in Inga neighborhood.", "Inga"},
+	}
+	for _, tt := range tests {
+		ps := Extract(tt.text, nil)
+		if p := placeNamed(ps, tt.name); p != nil && p.Resolved() {
+			t.Errorf("%q: %q = %s, %s (%.2f, %.2f), far from the town", tt.text, tt.name, p.Name, p.Admin1, *p.Lat, *p.Lon)
+		}
+		for _, p := range ps {
+			if p.Text == "Colonia" {
+				t.Errorf("%q: Colonia alone taken for a place", tt.text)
+			}
+		}
+	}
+	// A quarter near the town keeps its place.
+	text := "In Istanbul, police dispersed a march in Kadikoy neighborhood."
+	if p := placeNamed(Extract(text, nil), "Kadikoy"); p == nil || !p.Resolved() || p.Country != "TUR" {
+		t.Errorf("%q: Kadikoy = %+v, want it resolved in TUR", text, p)
+	}
+}
