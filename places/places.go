@@ -119,6 +119,9 @@ type mention struct {
 	// person marks a name read as a person's: no place, and other
 	// mentions of the name are suspect.
 	person bool
+	// sound marks a name found by its transliteration key (CueSound),
+	// whatever pattern introduced it.
+	sound bool
 	// quarter marks the name of a quarter of a town ("Colonia
 	// Independencia", "Inga neighborhood"), which lies near the town the
 	// article names.
@@ -330,7 +333,7 @@ func (x *Extractor) soundMatch(text string, ws []word, i, limit int, headline bo
 			return mention{}, false, 0
 		}
 		// What introduces the name is known before the look-up.
-		m := mention{start: ws[i].start, end: ws[i+n-1].end, cue: CueSound}
+		m := mention{start: ws[i].start, end: ws[i+n-1].end, cue: CueSound, sound: true}
 		x.context(&m, ws, i, n)
 		locative := i > 0 && !ws[i].gap && x.lex.is(ws[i-1].key, classLocative)
 		if !locative && m.cue != CuePattern {

@@ -135,23 +135,27 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		m := &ms[i]
 		p := &out[i]
 		*p = sitrep.Place{Text: text[m.start:m.end], Start: m.start, End: m.end, Cue: m.cue}
+		if m.sound {
+			p.Cue = CueSound
+		}
 		if st[i].scores == nil {
 			x.resolveFixed(p, m)
 			continue
 		}
 		c := st[i].choice
+		// A name found only by its sound needs the article's support:
+		// its country named, or a place beside it; or, where a pattern
+		// says it is a place ("the town of Maaret Al Naasan"), to be a
+		// major place, else it stays a place unresolved.
+		if c >= 0 && m.sound && !st[i].supported[c] && (m.cue != CuePattern || !major(m.cands[c])) {
+			c = -1
+		}
 		if c < 0 {
-			drop[i] = m.cue == CueSound
+			drop[i] = m.sound && m.cue != CuePattern
 			p.Name, p.Kind = p.Text, sitrep.PlaceOther
 			continue
 		}
 		e := m.cands[c]
-		if m.cue == CueSound && !st[i].supported[c] {
-			// A name found only by its sound needs the article's
-			// support: its country named, or a place beside it.
-			drop[i] = true
-			continue
-		}
 		if m.isCountry && !(contains(focus, e.Country) && major(e)) {
 			// A country's name that is also a major place elsewhere is
 			// that place only in an article about the place's country.
@@ -242,17 +246,20 @@ func keepInContainer(text string, ms []mention, st []weighing, beside []int) {
 		if c < 0 || j < 0 {
 			continue
 		}
-		home := containerCountry(ms, st, beside, j)
+		// "Ara in As-Sweida", "Rio Claro, Lara state": no list
+		explicit := joinedIn(text[ms[i].end:ms[j].start]) || ms[j].want == "admin"
+		home := containerCountry(ms, st, beside, j, explicit)
 		// In a list ("Suba, Migori, Homa Bay, Rongo"; "Alabama, Arizona")
 		// the next name is no container.
 		listed := listed(text, ms, st, j)
 		fits := func(e gazetteer.Entry) bool { return e.Country == home && (listed || !outsideDivision(ms, st, j, e)) }
 		if e := ms[i].cands[c]; home == "" || fits(e) {
 			continue
-		} else if e.Country != home && anchored(ms, st, i) || e.Country == home && major(e) {
+		} else if e.Country != home && anchored(ms, st, i) && !(explicit && !famous(e)) || e.Country == home && major(e) {
 			// A place known on its own, or supported in another country,
-			// may be a list's; in the container's country, the article's
-			// support for the country is no support for the division.
+			// may be a list's, unless the container is plainly one; in
+			// the container's country, the article's support for the
+			// country is no support for the division.
 			continue
 		}
 		st[i].choice = -1
@@ -298,6 +305,27 @@ func keepQuartersNear(ms []mention, st []weighing) {
 			}
 		}
 	}
+}
+
+// famous reports whether a place is known well enough that a container it
+// does not lie in says more about the text than about it ("the war Moscow
+// wages in Ukraine"): a capital or a city of a million.
+func famous(e gazetteer.Entry) bool {
+	return e.Capital || e.Population >= 1000000
+}
+
+// joinedIn reports whether the text between a name and its container is
+// "in" ("Ara in As-Sweida", "Bara in the southern countryside of Idleb"),
+// which makes no list.
+func joinedIn(between string) bool {
+	s := trimArticle(strings.TrimSpace(between))
+	for _, w := range []string{"town", "city", "village", "district", "area"} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			s = strings.TrimSpace(rest)
+			break
+		}
+	}
+	return s == "in" || strings.HasPrefix(s, "in ")
 }
 
 // outsideDivision reports whether e lies outside the division container
@@ -368,8 +396,9 @@ func seatDivision(c mention, seat gazetteer.Entry) bool {
 // country, or a division or region it resolved to; or, for a name the
 // gazetteer lacks, that of the container beside it. A town is no
 // container, "Bara, Kansafra" may be a list, unless it shares its name
-// with its division ("Bara in Idleb").
-func containerCountry(ms []mention, st []weighing, beside []int, j int) string {
+// with its division ("Bara, Idleb"), or town says it is one ("Ara in
+// As-Sweida").
+func containerCountry(ms []mention, st []weighing, beside []int, j int, town bool) string {
 	for range 3 {
 		m := &ms[j]
 		switch c := st[j].choice; {
@@ -377,12 +406,12 @@ func containerCountry(ms []mention, st []weighing, beside []int, j int) string {
 			return m.country.ISO3
 		case c >= 0 && m.cands[c].Kind != gazetteer.KindCity:
 			return m.cands[c].Country
-		case c >= 0 && (m.want == "admin" || seatDivision(*m, m.cands[c])):
+		case c >= 0 && (town || m.want == "admin" || seatDivision(*m, m.cands[c])):
 			return m.cands[c].Country // "Idleb province" resolved to its seat
 		case c >= 0 || beside[j] < 0:
 			return ""
 		}
-		j = beside[j]
+		j, town = beside[j], false
 	}
 	return ""
 }
@@ -477,7 +506,7 @@ func besides(text string, ms []mention) []int {
 // words of a part at most ("Kelly in Idleb province", "Hajin in the
 // eastern countryside of Deir-ez-Zor").
 func joinedBeside(between string) bool {
-	s := strings.TrimSpace(between)
+	s := trimArticle(strings.TrimSpace(between))
 	for _, w := range []string{"town", "city", "village", "district", "province", "region", "county", "area", "state", "governorate"} {
 		if rest, ok := strings.CutPrefix(s, w); ok {
 			s = strings.TrimSpace(rest)
@@ -510,6 +539,20 @@ func joinedBeside(between string) bool {
 		}
 	}
 	return true
+}
+
+// trimArticle drops the Arabic article that ends the text before a name,
+// outside the name ("in As-" before Sweida, "in Ar-" before Raqqa).
+func trimArticle(s string) string {
+	if !strings.HasSuffix(s, "-") {
+		return s
+	}
+	k := strings.LastIndexAny(s, " (") + 1
+	switch strings.ToLower(s[k : len(s)-1]) {
+	case "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "et", "ez", "en", "ath", "adh":
+		return strings.TrimSpace(s[:k])
+	}
+	return s
 }
 
 // partWords may come between "in" and a container: "in the southern
@@ -611,7 +654,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		// "Quebec" alone is the province more often than its capital.
 		s -= majorBonus
 	}
-	if m.cue == CueSound {
+	if m.sound {
 		// A name matched by its sound is weaker evidence than one
 		// matched as written.
 		s -= soundPenalty
