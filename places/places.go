@@ -539,7 +539,7 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 	if m.cue == CuePattern {
 		return accept
 	}
-	if x.partOfLongerName(ws, i) && !(big && !best.Alias) {
+	if part, strong := x.partOfLongerName(ws, i); part && (strong || !(big && !best.Alias)) {
 		return reject // "Abu" of "Abu Salim", "Colonia" of "Colonia La Jauja"
 	}
 	// A possessive between them parts two names ("Beirut's Hamra").
@@ -572,12 +572,17 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 
 // partOfLongerName reports whether the one-word name ws[i] is the start or
 // the end of a longer name the gazetteer lacks: it runs on into a
-// capitalised word that is neither a common word nor a place ("Abu Salim",
-// "Qasr Bin Ghashir"), or across a lower-case connector into one ("Wata
-// al Msaytbeh"), or it ends one ("Jardines de la Mesa").
-func (x *Extractor) partOfLongerName(ws []word, i int) bool {
+// capitalised word that is neither a common word nor a place, or only an
+// alternate name of one ("Abu Salim", "Abu Rasin"), or across a connector
+// into one ("Wata al Msaytbeh", "Qala i Naw", "Qasr Bin Ghashir"), or it
+// ends one ("Jardines de la Mesa"). strong reports the run across a
+// connector, which makes one name even of a major place's ("Ain al Arab").
+func (x *Extractor) partOfLongerName(ws []word, i int) (part, strong bool) {
 	unknown := func(w word) bool {
-		if !w.cap || w.upper || x.lex.class[w.key] != 0 || x.g.Has(w.key) {
+		if !w.cap || w.upper || x.lex.class[w.key] != 0 {
+			return false
+		}
+		if x.g.Has(w.key) && !x.onlyAlias(w.key) {
 			return false
 		}
 		if _, common := x.g.CommonWord(w.key); common {
@@ -589,24 +594,48 @@ func (x *Extractor) partOfLongerName(ws []word, i int) bool {
 		_, ok := x.g.CountryName(w.key)
 		return !ok
 	}
-	lowConnector := func(w word) bool { return !w.cap && x.lex.is(w.key, classConnector) && !englishWords[w.key] }
+	connector := func(w word) bool { return x.lex.is(w.key, classConnector) && !englishWords[w.key] }
+	lowConnector := func(w word) bool { return !w.cap && connector(w) }
 	if j := i + 1; j < len(ws) && !ws[j].gap && !ws[j].poss {
 		if unknown(ws[j]) {
-			return true
+			return true, false
 		}
+		// "Qasr Bin Ghashir", "Maaret Al Naasan"
+		if ws[j].cap && !ws[j].upper && connector(ws[j]) && j+1 < len(ws) && !ws[j+1].gap && ws[j+1].cap && !ws[j+1].upper {
+			return true, nameParticles[ws[j].key]
+		}
+		strong := false
 		for j < len(ws) && !ws[j].gap && lowConnector(ws[j]) {
+			strong = strong || nameParticles[ws[j].key]
 			j++
 		}
 		if j > i+1 && j < len(ws) && !ws[j].gap && ws[j].cap && !ws[j].upper {
-			return true
+			return true, strong
 		}
 	}
 	j := i
 	for j > 0 && !ws[j].gap && lowConnector(ws[j-1]) {
 		j--
 	}
-	return j < i && j > 0 && !ws[j].gap && ws[j-1].cap && !ws[j-1].initial
+	return j < i && j > 0 && !ws[j].gap && ws[j-1].cap && !ws[j-1].initial, false
 }
+
+// onlyAlias reports whether every place of a name has it only as an
+// alternate name ("Rasin" for Racine, Wisconsin).
+func (x *Extractor) onlyAlias(key string) bool {
+	for _, e := range x.g.Candidates(key, maxCandidates) {
+		if !e.Alias {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are the connectors of Arabic and Persian names ("Ain al
+// Arab", "Qala i Naw", "Qasr Bin Ghashir"), which join a name to the next
+// into one even when the first is a major place's; a Romance connector may
+// join a division's name to a direction ("Davao del Sur").
+var nameParticles = map[string]bool{"al": true, "el": true, "ash": true, "ad": true, "ar": true, "az": true, "wa": true, "i": true, "bin": true, "ibn": true, "umm": true}
 
 // englishWords are connectors that are also English words, which join
 // a name to what follows in running text ("Aleppo and Idlib").
