@@ -1275,6 +1275,8 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 			}
 			score := 1000
 			switch {
+			case a.landmark(p):
+				score = 800 // "the Murree road in Rawalpindi"
 			case !p.Resolved():
 				score = 900 // a name whose country alone is known
 			case p.Kind == sitrep.PlaceCity || p.Kind == sitrep.PlaceAdmin2 || p.Kind == sitrep.PlaceOther:
@@ -1304,8 +1306,65 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 	if best == nil {
 		return nil
 	}
+	if !best.Resolved() {
+		// "near Kamyanka, Donetsk. ... explosions near Kamyanka": where the
+		// gazetteer lacks a village, its container named beside it
+		if c := a.containerOf(best); c != nil {
+			best = c
+		}
+	}
 	cp := *best
 	return &cp
+}
+
+// landmarkWords name a road, square or bridge after a place ("the Murree
+// road", "the Dhaka-Mymensingh highway", "the Saray square"), which is seldom
+// where things happen when the clause names another place.
+var landmarkWords = map[string]bool{
+	"road": true, "roads": true, "highway": true, "motorway": true, "street": true, "avenue": true,
+	"square": true, "roundabout": true, "bridge": true, "bypass": true, "stretch": true,
+	"intersection": true, "crossroads": true,
+}
+
+// landmark reports whether a place names a road, square or bridge: one of
+// landmarkWords follows it, or follows another name joined to it by a
+// hyphen ("Dhaka-Mymensingh highway", "Nayrab - Tarnaba road").
+func (a *article) landmark(p *sitrep.Place) bool {
+	rest := strings.TrimLeft(a.in.Text[p.End:min(len(a.in.Text), p.End+60)], " ")
+	if r, ok := strings.CutPrefix(rest, "-"); ok {
+		// the other end of the road
+		r = strings.TrimLeft(r, " ")
+		for r != "" && r[0] >= 'A' && r[0] <= 'Z' {
+			k := strings.IndexAny(r, " -,.;:()")
+			if k < 0 {
+				return false
+			}
+			r = strings.TrimLeft(r[k:], " ")
+		}
+		rest = r
+	}
+	end := strings.IndexAny(rest, " ,.;:()")
+	if end < 0 {
+		end = len(rest)
+	}
+	return landmarkWords[strings.ToLower(rest[:end])]
+}
+
+// containerOf returns the resolved place named right beside another mention
+// of an unresolved place's name ("Kamyanka, Donetsk", "Bule (Djugu"), in
+// its country, or nil.
+func (a *article) containerOf(p *sitrep.Place) *sitrep.Place {
+	ps := a.in.Places
+	for i := 0; i+1 < len(ps); i++ {
+		q, c := &ps[i], &ps[i+1]
+		if q.Text != p.Text || !c.Resolved() || c.Cue == "demonym" || c.Cue == "mission" || p.Country != "" && c.Country != p.Country {
+			continue
+		}
+		if between := strings.TrimSpace(a.in.Text[q.End:c.Start]); between == "," || between == "(" {
+			return c
+		}
+	}
+	return nil
 }
 
 // articlePlace is where an incident happened whose own sentence names no

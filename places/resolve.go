@@ -241,7 +241,10 @@ func keepHome(ms []mention, st []weighing, countries map[string][]string) {
 // container, if there is one; else the name is left unresolved, and
 // unresolvedCountries gives it the container's country.
 func keepInContainer(text string, ms []mention, st []weighing, beside []int) {
-	for i := range ms {
+	changed := make([]bool, len(ms))
+	defer sameElsewhere(ms, st, beside, changed)
+	// containers first: "Savar city (Savar, Dhaka)"
+	for i := len(ms) - 1; i >= 0; i-- {
 		c, j := st[i].choice, beside[i]
 		if c < 0 || j < 0 {
 			continue
@@ -262,10 +265,26 @@ func keepInContainer(text string, ms []mention, st []weighing, beside []int) {
 			// country is no support for the division.
 			continue
 		}
-		st[i].choice = -1
+		st[i].choice, changed[i] = -1, true
 		for k, e := range ms[i].cands {
 			if fits(e) && (st[i].choice < 0 || st[i].scores[k] > st[i].scores[st[i].choice]) {
 				st[i].choice = k
+			}
+		}
+	}
+}
+
+// sameElsewhere gives the other mentions of a name that its container
+// re-chose (changed) the same choice, where nothing is named beside them:
+// "near Kamyanka, Donetsk ... explosions near Kamyanka" is one village.
+func sameElsewhere(ms []mention, st []weighing, beside []int, changed []bool) {
+	for i := range ms {
+		if !changed[i] {
+			continue
+		}
+		for k := range ms {
+			if k != i && !changed[k] && beside[k] < 0 && ms[k].key == ms[i].key && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) {
+				st[k].choice = st[i].choice
 			}
 		}
 	}
@@ -668,19 +687,24 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		add(focusBonus, reason{reasonFocus, e.Country, true})
 	}
 	// Beside: once the other name is resolved, only its choice counts.
+	// A name beside itself ("Savar city (Savar, Dhaka)") is no evidence
+	// for the same entry, only for one inside the other ("Rio de
+	// Janeiro, Rio de Janeiro").
 	if j := beside[i]; j >= 0 {
-		in := inside(ms[j], e)
+		self := ms[j].key == m.key
+		in := inside(ms[j], e, self)
 		if c, ok := ctx.chosen(j); ok && withContext {
-			in = c == e || within(c, e) || withinSeatDivision(ms[j], c, e)
+			in = c == e && (!self || heldBy(ms, beside, ctx, j, c)) || within(c, e) || withinSeatDivision(ms[j], c, e)
 		}
 		if in {
 			add(besideBonus, reason{reasonInside, text[ms[j].start:ms[j].end], true})
 		}
 	}
 	if i > 0 && beside[i-1] == i {
-		holds := containsAny(e, ms[i-1])
+		self := ms[i-1].key == m.key
+		holds := containsAny(e, ms[i-1], self)
 		if c, ok := ctx.chosen(i - 1); ok && withContext {
-			holds = c == e || within(e, c)
+			holds = c == e && !self || within(e, c)
 		}
 		if holds {
 			add(besideBonus*0.75, reason{reasonContains, text[ms[i-1].start:ms[i-1].end], true})
@@ -707,6 +731,21 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		add(nearBonus/2, reason{format: reasonNear})
 	}
 	return s, why, whyWeight > 0
+}
+
+// heldBy reports whether entry c, which mention j resolved to, lies in the
+// container named beside j under another name: "Rafah (Rafah, North
+// Sinai)" is the Rafah of North Sinai, "Savar city (Savar, Dhaka)" no
+// Swedish Savar.
+func heldBy(ms []mention, beside []int, ctx articleContext, j int, c gazetteer.Entry) bool {
+	k := beside[j]
+	if k < 0 || ms[k].key == ms[j].key {
+		return false
+	}
+	if d, ok := ctx.chosen(k); ok {
+		return within(d, c) || withinSeatDivision(ms[k], d, c)
+	}
+	return inside(ms[k], c, false)
 }
 
 // reason is a Place.Reason, formatted only for the candidate chosen.
@@ -751,13 +790,14 @@ func namesLargerDivision(cands []gazetteer.Entry, town gazetteer.Entry) bool {
 }
 
 // inside reports whether e lies in one of the places the container mention
-// c may be: its country, or one of its divisions or towns.
-func inside(c mention, e gazetteer.Entry) bool {
+// c may be: its country, or one of its divisions or towns; itself too,
+// unless self says c is a mention of the same name.
+func inside(c mention, e gazetteer.Entry, self bool) bool {
 	if c.isCountry || c.demonym {
 		return e.Country == c.country.ISO3
 	}
 	for _, o := range c.cands {
-		if o == e || within(o, e) {
+		if o == e && !self || within(o, e) {
 			return true
 		}
 	}
@@ -765,10 +805,10 @@ func inside(c mention, e gazetteer.Entry) bool {
 }
 
 // containsAny reports whether e contains one of the places mention m may
-// be.
-func containsAny(e gazetteer.Entry, m mention) bool {
+// be (or is one, unless self says m is a mention of the same name).
+func containsAny(e gazetteer.Entry, m mention, self bool) bool {
 	for _, o := range m.cands {
-		if o == e || within(e, o) {
+		if o == e && !self || within(e, o) {
 			return true
 		}
 	}
