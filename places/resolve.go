@@ -27,6 +27,10 @@ const (
 	// name of the article resolves into ("London" in a story that names
 	// Ontario and Toronto).
 	admin1Bonus = 1.5
+	// listBonus favours, for each item of a list beside it, a place of the
+	// item's kind and country ("Washington" the state between Virginia
+	// and West Virginia).
+	listBonus = 1.5
 	// nearBonus favours a place within nearKm of another place of the
 	// article, and half of it within farKm.
 	nearBonus = 1
@@ -71,6 +75,7 @@ const (
 	reasonSound    = "another spelling of %s"
 	reasonFocusOf  = "a place of a country the article is about, which shares the country's name"
 	reasonMission  = "the country the mission works in"
+	reasonList     = "of a kind with %s, listed with it"
 )
 
 // weighing is the resolution state of a mention that weighs candidates.
@@ -84,7 +89,7 @@ type weighing struct {
 
 // resolveAll turns the mentions of an article, in text order, into Places.
 func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitrep.Place {
-	beside := besides(text, ms)
+	beside, mate := besides(text, ms), mates(text, ms)
 	named := namedCountries(ms)
 	// st[i].scores is nil for mentions resolved without weighing:
 	// countries, nationality words, names the gazetteer lacks.
@@ -112,7 +117,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			}
 			best := -1
 			for c, e := range m.cands {
-				s, why, support := x.evidence(text, ms, i, e, named, beside, ctx, pass > 0)
+				s, why, support := x.evidence(text, ms, i, e, named, beside, mate, ctx, pass > 0)
 				st[i].scores[c], st[i].why[c], st[i].supported[c] = s, why, support
 				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
 					continue
@@ -518,6 +523,28 @@ func besides(text string, ms []mention) []int {
 	return out
 }
 
+// mates returns, for each mention, whether it and the next are items of
+// one list ("Alberta, Manitoba, Ontario and New Brunswick"): joined by
+// "and" or "or", or by a comma with a third item joined on either side; two
+// names joined by a comma alone are more often a town and its division
+// ("Juliaca, Puno").
+func mates(text string, ms []mention) []bool {
+	join := make([]byte, len(ms)) // ',' a comma, 'a' and or or
+	for i := 0; i+1 < len(ms); i++ {
+		switch strings.TrimSpace(text[ms[i].end:ms[i+1].start]) {
+		case ",":
+			join[i] = ','
+		case "and", "or", ", and", ", or", "&":
+			join[i] = 'a'
+		}
+	}
+	out := make([]bool, len(ms))
+	for i := range join {
+		out[i] = join[i] == 'a' || join[i] == ',' && (i > 0 && join[i-1] != 0 || i+1 < len(join) && join[i+1] != 0)
+	}
+	return out
+}
+
 // joinedBeside reports whether the text between two names puts the second
 // beside the first as its container: a comma or an opening bracket, with a
 // place noun at most ("Tappita town (Doe", "Sujawal district (Sindh"), or
@@ -653,7 +680,7 @@ func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) ar
 // evidence scores candidate e of mention i and names the evidence that
 // weighs most beyond the name itself. withContext adds what the other
 // names resolved to.
-func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
+func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
 	m := &ms[i]
 	s := math.Log10(e.Weight() + 10)
 	why, whyWeight := reason{format: reasonMajor}, 0.0
@@ -712,6 +739,15 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	}
 	if !withContext {
 		return s, why, whyWeight > 0
+	}
+	// The items of a list are of a kind ("Virginia, Washington, West
+	// Virginia and Wyoming" are states).
+	for _, j := range [2]int{i - 1, i + 1} {
+		if j >= 0 && j < len(ms) && mate[min(i, j)] && ms[j].key != m.key {
+			if c, ok := ctx.chosen(j); ok && c.Kind == e.Kind && c.Country == e.Country {
+				add(listBonus, reason{reasonList, text[ms[j].start:ms[j].end], true})
+			}
+		}
 	}
 	if e.Admin1Code != "" && anyOther(ctx.admin1[e.Admin1Code], m.key) {
 		add(admin1Bonus, reason{reasonAdmin1, e.Admin1, true})
