@@ -409,14 +409,18 @@ func readAdmins(files map[string][]byte, areas map[string]*area, words map[strin
 				continue
 			}
 			lat, lon := a.centre()
-			// Only first-order divisions get aliases: second-order
-			// ones give surnames ("Walsh" for Walsh County).
+			// First-order divisions get aliases without their generic
+			// word; second-order ones only without a word that leads
+			// the name ("Province of Laguna", "Provincia de Yauyos"):
+			// "Walsh" for Walsh County would be a surname.
 			var aliases []string
-			if level == 1 {
-				for _, s := range divisionAliases(name) {
-					if _, common := words[fold.Key(s)]; !common {
-						aliases = append(aliases, s)
-					}
+			alias := divisionAliases
+			if level == 2 {
+				alias = leadingDivisionAliases
+			}
+			for _, s := range alias(name) {
+				if _, common := words[fold.Key(s)]; !common {
+					aliases = append(aliases, s)
 				}
 			}
 			out = append(out, admin{level: level, code: r.Code, name: name, lat: lat, lon: lon, pop: a.pop, aliases: aliases})
@@ -439,6 +443,24 @@ func divisionAliases(name string) []string {
 			return []string{s}
 		}
 		if s, ok := strings.CutPrefix(name, w+" of "); ok && usableName(s) {
+			return []string{s}
+		}
+	}
+	return nil
+}
+
+// leadingDivisionWords lead the names of second-order divisions in GeoNames
+// ("Province of Laguna", "Provincia de Yauyos", "Departamento de Belén"),
+// which text names without them.
+var leadingDivisionWords = []string{
+	"Province of ", "Provincia de ", "Provincia del ", "Provincia di ", "Departamento de ", "Distrito de ", "Municipio de ",
+}
+
+// leadingDivisionAliases returns the name of a second-order division without
+// a division word that leads it ("Province of Laguna" → "Laguna").
+func leadingDivisionAliases(name string) []string {
+	for _, w := range leadingDivisionWords {
+		if s, ok := strings.CutPrefix(name, w); ok && usableName(s) {
 			return []string{s}
 		}
 	}

@@ -38,6 +38,20 @@ func TestDivisionAliases(t *testing.T) {
 	}
 }
 
+func TestLeadingDivisionAliases(t *testing.T) {
+	for name, want := range map[string][]string{
+		"Province of Laguna":      {"Laguna"},
+		"Provincia de Yauyos":     {"Yauyos"},
+		"Provincia del Tamarugal": {"Tamarugal"},
+		"Walsh County":            nil,
+		"Comuna Bâra":             nil,
+	} {
+		if got := leadingDivisionAliases(name); !reflect.DeepEqual(got, want) {
+			t.Errorf("leadingDivisionAliases(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 func TestAreaCentre(t *testing.T) {
 	var a area
 	for _, p := range [][2]float64{{10, 20}, {12, 24}, {11, 21}} {
