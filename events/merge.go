@@ -1181,31 +1181,47 @@ func confidence(ev *sitrep.Event, e *event) float64 {
 
 // focusCountry returns the country the article names most often, as a
 // place of country precision, or nil when it names none or is split
-// evenly between two.
+// evenly between two. Nationality words, which name actors more often than
+// where things happen ("Turkish forces closed Afrin's entrances"), then the
+// actors of a country break a tie, or stand in for places the article does
+// not name ("Al Shabaab militants kidnapped two civilians from Bar Ujeed
+// village"): armed groups and state forces fight in their own country more
+// often than abroad.
 func (a *article) focusCountry() *sitrep.Place {
 	n := map[string]int{}
 	var first []string
-	for i := range a.in.Places {
-		c := a.in.Places[i].Country
+	count := func(c string) {
 		if c == "" {
-			continue
+			return
 		}
 		if n[c] == 0 {
 			first = append(first, c)
 		}
 		n[c]++
 	}
-	best, second := "", 0
-	for _, c := range first {
-		switch {
-		case best == "" || n[c] > n[best]:
-			best, second = c, n[best]
-		case n[c] > second:
-			second = n[c]
+	for i := range a.in.Places {
+		if p := &a.in.Places[i]; p.Cue != "demonym" {
+			count(p.Country)
 		}
 	}
-	if best == "" || n[best] == second {
-		return nil
+	best, ok := leader(n, first)
+	if !ok {
+		for i := range a.in.Places {
+			if p := &a.in.Places[i]; p.Cue == "demonym" {
+				count(p.Country)
+			}
+		}
+		best, ok = leader(n, first)
+	}
+	if !ok {
+		for i := range a.in.Actors {
+			if act := &a.in.Actors[i]; act.Kind == sitrep.KindState || act.Kind == sitrep.KindArmedGroup {
+				count(act.Country)
+			}
+		}
+		if best, ok = leader(n, first); !ok {
+			return nil
+		}
 	}
 	for i := range a.in.Places {
 		if p := a.in.Places[i]; p.Country == best && p.Kind == sitrep.PlaceCountry {
@@ -1214,4 +1230,19 @@ func (a *article) focusCountry() *sitrep.Place {
 		}
 	}
 	return &sitrep.Place{Name: best, Country: best, Kind: sitrep.PlaceCountry, Cue: "focus"}
+}
+
+// leader returns the key of counts with the highest count, first among
+// equals in order, and whether it is alone at the top.
+func leader(counts map[string]int, order []string) (string, bool) {
+	best, second := "", 0
+	for _, c := range order {
+		switch {
+		case best == "" || counts[c] > counts[best]:
+			best, second = c, counts[best]
+		case counts[c] > second:
+			second = counts[c]
+		}
+	}
+	return best, best != "" && counts[best] > second
 }
