@@ -28,12 +28,13 @@ const (
 	classConnector
 	classModifier
 	classQuarter
+	classAgent
 )
 
 var classNames = map[string]int{
 	"stop": classStop, "title": classTitle, "speech": classSpeech, "locative": classLocative,
 	"feature": classFeature, "suffix": classSuffix, "area": classArea, "capital": classCapital,
-	"connector": classConnector, "modifier": classModifier, "quarter": classQuarter,
+	"connector": classConnector, "modifier": classModifier, "quarter": classQuarter, "agent": classAgent,
 }
 
 // lexicon maps a folded word to its classes and, for features and

@@ -284,6 +284,11 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 				m.person = true
 				return m, true, n
 			}
+			if next := i + n; next < len(ws) && !ws[next].gap && !ws[next].cap && x.lex.is(ws[next].key, classAgent) {
+				// "Burundi troops", "a UAE ship": a nationality word
+				m.isCountry, m.demonym, m.cands = false, true, nil
+				return m, true, n
+			}
 			x.suffix(&m, ws, i+n)
 			return m, true, n
 		}

@@ -269,3 +269,21 @@ func TestQuarters(t *testing.T) {
 		t.Errorf("%q: Kadikoy = %+v, want it resolved in TUR", text, p)
 	}
 }
+
+// TestCountryAsNationality checks that a country's name before a noun of
+// its agents stands for a nationality ("Burundi troops"), which does not
+// tell the country the article's other names lie in.
+func TestCountryAsNationality(t *testing.T) {
+	text := "Al Shabab fighters attacked Burundi troops in Buurane village (Jowhar, Middle Shabelle)."
+	ps := Extract(text, nil)
+	if p := placeNamed(ps, "Burundi"); p == nil || p.Cue != CueDemonym || p.Country != "BDI" {
+		t.Errorf("%q: Burundi = %+v, want a nationality word", text, p)
+	}
+	if p := placeNamed(ps, "Jowhar"); p == nil || p.Country != "SOM" {
+		t.Errorf("%q: Jowhar = %+v, want it in SOM", text, p)
+	}
+	text = "Burundi said the vote would go ahead."
+	if p := placeNamed(Extract(text, nil), "Burundi"); p == nil || p.Cue == CueDemonym {
+		t.Errorf("%q: Burundi = %+v, want the country", text, p)
+	}
+}
