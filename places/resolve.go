@@ -693,7 +693,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 			why, whyWeight = r, w
 		}
 	}
-	if major(e) {
+	if major(e) && !e.Alias {
 		s += majorBonus
 	}
 	if e.Kind == gazetteer.KindCity && namesLargerDivision(m.cands, e) {
