@@ -241,9 +241,12 @@ func (x *Extractor) sentence(ms []mention, text string, ws []word, headline bool
 // which tells about the name's other mentions), and the number of words
 // the name covers (0 when there is none).
 func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention, bool, int) {
-	if !ws[i].cap || x.lex.is(ws[i].key, classStop) {
+	if !ws[i].cap {
 		return mention{}, false, 0
 	}
+	// A word never a place alone may start a longer name ("Mar" of "Mar
+	// del Plata").
+	stop := x.lex.is(ws[i].key, classStop)
 	limit := min(len(ws)-i, maxWords, max(x.g.MaxWords(), 1))
 	// The longest run of words a name could span here.
 	n := 1
@@ -257,6 +260,12 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 	for ; n >= 1; n-- {
 		last := ws[i+n-1]
 		if !last.cap {
+			continue
+		}
+		if stop && (n == 1 || !x.g.Has(runKey(ws[i:i+n]))) {
+			if n == 1 {
+				return mention{}, false, 0
+			}
 			continue
 		}
 		if n == 1 && x.quarterBefore(ws, i) && i+1 < len(ws) && !ws[i+1].gap && ws[i+1].cap {

@@ -133,7 +133,11 @@ func (x *Extractor) splitHyphens(ws []word) []word {
 	for k, w := range ws {
 		// A capitalised word after it makes it part of a longer name
 		// ("Middlesex-London Health Unit").
-		if parts := x.hyphenParts(w); parts != nil && (k+1 == len(ws) || ws[k+1].gap || !ws[k+1].cap) {
+		// After a capitalised word, an article runs the name on ("Bir
+		// Al-Abd"); at the start of a name it is no part of it
+		// ("Ar-Raqqa").
+		mid := k > 0 && !w.gap && ws[k-1].cap
+		if parts := x.hyphenParts(w, mid); parts != nil && (k+1 == len(ws) || ws[k+1].gap || !ws[k+1].cap) {
 			if out == nil {
 				out = append(make([]word, 0, len(ws)+4), ws[:k]...)
 			}
@@ -155,7 +159,7 @@ func (x *Extractor) splitHyphens(ws []word) []word {
 }
 
 // hyphenParts returns the parts splitHyphens cuts w into, or nil.
-func (x *Extractor) hyphenParts(w word) []word {
+func (x *Extractor) hyphenParts(w word, mid bool) []word {
 	if !w.cap || w.upper || strings.IndexByte(w.text, '-') < 0 || x.g.Has(w.key) {
 		return nil
 	}
@@ -169,7 +173,8 @@ func (x *Extractor) hyphenParts(w word) []word {
 		if len(p) < 2 || p[0] < 'A' || p[0] > 'Z' {
 			return nil
 		}
-		pw := word{start: at, end: at + len(p), text: p, key: fold.Key(p), cap: true, gap: w.gap || k > 0, initial: w.initial && k == 0}
+		gap := w.gap || k > 0 && !(mid && k == 1 && arabicArticle(strings.ToLower(parts[0].text)+"-"+p))
+		pw := word{start: at, end: at + len(p), text: p, key: fold.Key(p), cap: true, gap: gap, initial: w.initial && k == 0}
 		pw.upper = !strings.ContainsAny(p, "abcdefghijklmnopqrstuvwxyz")
 		known = known || x.g.Has(pw.key)
 		parts = append(parts, pw)
