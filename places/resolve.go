@@ -693,7 +693,10 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 			why, whyWeight = r, w
 		}
 	}
-	if major(e) && !e.Alias {
+	// An alternate name of a major place makes it prominent unless the
+	// name is a major place's own ("Puno", not Pune; "Geneva" is still
+	// Genève).
+	if major(e) && !(e.Alias && ownMajor(m.cands)) {
 		s += majorBonus
 	}
 	if e.Kind == gazetteer.KindCity && namesLargerDivision(m.cands, e) {
@@ -782,6 +785,17 @@ func heldBy(ms []mention, beside []int, ctx articleContext, j int, c gazetteer.E
 		return within(d, c) || withinSeatDivision(ms[k], d, c)
 	}
 	return inside(ms[k], c, false)
+}
+
+// ownMajor reports whether a major town or first-order division bears the
+// name as its own (a second-order division is major at a town's size).
+func ownMajor(cands []gazetteer.Entry) bool {
+	for _, e := range cands {
+		if !e.Alias && major(e) && (e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin1) {
+			return true
+		}
+	}
+	return false
 }
 
 // reason is a Place.Reason, formatted only for the candidate chosen.
