@@ -64,6 +64,9 @@ const (
 	// bigPopulation makes a place safe to take even when its name is a
 	// common English word or stands where a person's name could.
 	bigPopulation = 100000
+	// commonestLevel is the SCOWL level up to which a common word is one
+	// of the commonest of English ("island"; not "turkey").
+	commonestLevel = 20
 	// maxSoundWords bounds the names looked up by transliteration key, and
 	// minSoundLetters the length of a one-word one.
 	maxSoundWords   = 3
@@ -400,7 +403,15 @@ func (x *Extractor) country(surface, key string, oneWord bool) (gazetteer.Countr
 			return c, true
 		}
 	}
-	return x.g.CountryName(key)
+	c, ok := x.g.CountryName(key)
+	if ok && oneWord && key != fold.Key(c.Name) {
+		// One of the commonest English words is no country's other name
+		// ("Island", Icelandic for Iceland, in "Plum Island").
+		if level, common := x.g.CommonWord(key); common && level <= commonestLevel {
+			return gazetteer.Country{}, false
+		}
+	}
+	return c, ok
 }
 
 func capitalsAndDots(s string) bool {

@@ -161,16 +161,17 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			continue
 		}
 		e := m.cands[c]
-		if m.isCountry && !(contains(focus, e.Country) && major(e)) {
+		if w := st[i].why[c].format; m.isCountry && !(contains(focus, e.Country) && major(e)) && w != reasonContains && w != reasonInside {
 			// A country's name that is also a major place elsewhere is
-			// that place only in an article about the place's country.
+			// that place only in an article about the place's country,
+			// or beside a place it holds ("Atlanta, Georgia").
 			setCountry(p, m.country)
 			p.Reason, p.Confidence = reasonCountry, countryConfidence
 			continue
 		}
 		setEntry(p, e)
 		p.Reason = st[i].why[c].String()
-		if m.isCountry {
+		if w := st[i].why[c].format; m.isCountry && w != reasonContains && w != reasonInside {
 			p.Reason = reasonFocusOf
 		}
 		p.Confidence = confidence(m, st[i].scores, c)
