@@ -191,8 +191,17 @@ func (x *Extractor) isQuarter(ws []word, i, n int) bool {
 			break
 		}
 	}
-	j := i + n
-	return j < len(ws) && !ws[j].gap && !ws[j].cap && x.lex.quarterAfter[ws[j].key]
+	// on over the rest of the quarter's name ("Jardim Catarina
+	// neighborhood")
+	for j := i + n; j < len(ws) && j <= i+n+3 && !ws[j].gap; j++ {
+		if !ws[j].cap && x.lex.quarterAfter[ws[j].key] {
+			return true
+		}
+		if !ws[j].cap && !x.lex.is(ws[j].key, classConnector) {
+			break
+		}
+	}
+	return false
 }
 
 // titleCase reports whether most words of a line are capitalised, as in a
@@ -664,7 +673,7 @@ var nameParticles = map[string]bool{"al": true, "el": true, "ash": true, "ad": t
 
 // englishWords are connectors that are also English words, which join
 // a name to what follows in running text ("Aleppo and Idlib").
-var englishWords = map[string]bool{"of": true, "the": true, "and": true, "on": true, "upon": true, "an": true, "en": true, "am": true, "im": true, "e": true, "y": true}
+var englishWords = map[string]bool{"a": true, "of": true, "the": true, "and": true, "on": true, "upon": true, "an": true, "en": true, "am": true, "im": true, "e": true, "y": true}
 
 // titleBefore reports whether ws[i] follows a title ("President", "Mr.").
 func (x *Extractor) titleBefore(ws []word, i int) bool {
