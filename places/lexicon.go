@@ -15,6 +15,9 @@ var lexiconTSV string
 //go:embed missions.tsv
 var missionsTSV string
 
+//go:embed abbreviations.tsv
+var abbreviationsTSV string
+
 // Word classes of lexicon.tsv.
 const (
 	classStop = 1 << iota
@@ -113,6 +116,32 @@ func parseMissions(text string, country func(iso3 string) (gazetteer.Country, bo
 			return nil, fmt.Errorf("missions.tsv line %d: %q listed twice", n+1, f[0])
 		}
 		out[k] = c
+	}
+	return out, nil
+}
+
+// parseAbbreviations reads abbreviations.tsv: each abbreviation as written
+// and the first-order division it stands for, which lookup(name, country)
+// must find.
+func parseAbbreviations(text string, lookup func(name, country string) (gazetteer.Entry, bool)) (map[string]gazetteer.Entry, error) {
+	out := map[string]gazetteer.Entry{}
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 4 || f[0] == "" || f[3] == "" {
+			return nil, fmt.Errorf("abbreviations.tsv line %d: want abbreviation, division, country and source", n+1)
+		}
+		e, ok := lookup(f[1], f[2])
+		if !ok {
+			return nil, fmt.Errorf("abbreviations.tsv line %d: no division %q in %s", n+1, f[1], f[2])
+		}
+		if _, dup := out[f[0]]; dup {
+			return nil, fmt.Errorf("abbreviations.tsv line %d: %q listed twice", n+1, f[0])
+		}
+		out[f[0]] = e
 	}
 	return out, nil
 }

@@ -82,6 +82,9 @@ type Extractor struct {
 	lex *lexicon
 	// missions maps a mission's folded name to the country it works in.
 	missions map[string]gazetteer.Country
+	// abbrevs maps the abbreviation of a state or province, as written
+	// ("Ky.", "B.C."), to the division.
+	abbrevs map[string]gazetteer.Entry
 }
 
 // New returns an Extractor that resolves against g.
@@ -94,7 +97,18 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	if err != nil {
 		panic(err) // checked by the tests
 	}
-	return &Extractor{g: g, lex: lex, missions: missions}
+	abbrevs, err := parseAbbreviations(abbreviationsTSV, func(name, country string) (gazetteer.Entry, bool) {
+		for _, e := range g.Candidates(name, maxCandidates) {
+			if e.Kind == gazetteer.KindAdmin1 && e.Country == country && !e.Alias {
+				return e, true
+			}
+		}
+		return gazetteer.Entry{}, false
+	})
+	if err != nil {
+		panic(err) // checked by the tests
+	}
+	return &Extractor{g: g, lex: lex, missions: missions, abbrevs: abbrevs}
 }
 
 var defaultExtractor = sync.OnceValue(func() *Extractor { return New(gazetteer.Default()) })
@@ -256,6 +270,9 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 	if !ws[i].cap {
 		return mention{}, false, 0
 	}
+	if m, ok := x.abbreviation(text, ws, i); ok {
+		return m, true, 1
+	}
 	// A word never a place alone may start a longer name ("Mar" of "Mar
 	// del Plata").
 	stop := x.lex.is(ws[i].key, classStop)
@@ -342,6 +359,28 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		return m, true, 1
 	}
 	return mention{}, false, 0
+}
+
+// abbreviation reads word i as the abbreviation of a state or province
+// after a name and a comma ("COLUMBIA, Ky.", "Churchill, Man.",
+// "Gatineau, Que."), the division the town lies in.
+func (x *Extractor) abbreviation(text string, ws []word, i int) (mention, bool) {
+	w := ws[i]
+	if i == 0 || !w.gap || !ws[i-1].cap || strings.TrimSpace(text[ws[i-1].end:w.start]) != "," {
+		return mention{}, false
+	}
+	form, end := w.text, w.end
+	if !strings.HasSuffix(form, ".") {
+		if end >= len(text) || text[end] != '.' {
+			return mention{}, false
+		}
+		form, end = form+".", end+1
+	}
+	e, ok := x.abbrevs[form]
+	if !ok {
+		return mention{}, false
+	}
+	return mention{start: w.start, end: end, key: fold.Key(e.Name), cands: []gazetteer.Entry{e}, cue: CuePattern, want: "admin"}, true
 }
 
 // soundMatch looks for the longest run of capitalised words from word i,

@@ -287,3 +287,33 @@ func TestCountryAsNationality(t *testing.T) {
 		t.Errorf("%q: Burundi = %+v, want the country", text, p)
 	}
 }
+
+// TestAbbreviations checks that a state's or province's abbreviation after a
+// town names the division the town lies in, and that alone it is no place.
+func TestAbbreviations(t *testing.T) {
+	tests := []struct {
+		text, name, division, town, country string
+	}{
+		{"COLUMBIA, Ky. (WBKO) - A man is arrested.", "Ky.", "Kentucky", "COLUMBIA", "USA"},
+		{"She sold her home in Gatineau, Que., and moved.", "Que.", "Quebec", "Gatineau", "CAN"},
+		{"Officials in Newark, N.J. said on Monday.", "N.J.", "New Jersey", "Newark", "USA"},
+	}
+	for _, tt := range tests {
+		ps := Extract(tt.text, nil)
+		if p := placeNamed(ps, tt.name); p == nil || p.Name != tt.division || p.Kind != sitrep.PlaceAdmin1 {
+			t.Errorf("%q: %q = %+v, want %s", tt.text, tt.name, p, tt.division)
+		}
+		if p := placeNamed(ps, tt.town); p == nil || p.Country != tt.country || !p.Resolved() {
+			t.Errorf("%q: %q = %+v, want it resolved in %s", tt.text, tt.town, p, tt.country)
+		}
+	}
+	for _, text := range []string{"Mass. protests were held.", "He was ill. Man. United won."} {
+		for _, p := range Extract(text, nil) {
+			t.Errorf("%q: %q taken as %s", text, p.Text, p.Name)
+		}
+	}
+	lookup := func(name, country string) (gazetteer.Entry, bool) { return gazetteer.Entry{}, false }
+	if _, err := parseAbbreviations("Ky.\tKentucky\tUSA\tsource\n", lookup); err == nil {
+		t.Error("parseAbbreviations accepted a division the gazetteer lacks")
+	}
+}
