@@ -76,6 +76,7 @@ const (
 	reasonFocusOf  = "a place of a country the article is about, which shares the country's name"
 	reasonMission  = "the country the mission works in"
 	reasonList     = "of a kind with %s, listed with it"
+	reasonSense    = "the place another mention of the name is named beside"
 )
 
 // weighing is the resolution state of a mention that weighs candidates.
@@ -133,6 +134,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 	keepHome(ms, st, countries)
 	keepInContainer(text, ms, st, beside)
 	keepQuartersNear(ms, st)
+	oneSense(ms, st)
 
 	out := make([]sitrep.Place, len(ms))
 	drop := make([]bool, len(ms))
@@ -291,6 +293,31 @@ func sameElsewhere(ms []mention, st []weighing, beside []int, changed []bool) {
 		for k := range ms {
 			if k != i && !changed[k] && beside[k] < 0 && ms[k].key == ms[i].key && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) {
 				st[k].choice = st[i].choice
+			}
+		}
+	}
+}
+
+// oneSense gives the mentions of a name that nothing beside them places
+// the choice of a mention that a place named beside it does ("COLUMBIA,
+// Ky. ... of Columbia"): an article names one place by one name.
+func oneSense(ms []mention, st []weighing) {
+	placed := func(i int) bool {
+		c := st[i].choice
+		if st[i].scores == nil || c < 0 {
+			return false
+		}
+		w := st[i].why[c].format
+		return w == reasonInside || w == reasonContains
+	}
+	for i := range ms {
+		if !placed(i) {
+			continue
+		}
+		for k := range ms {
+			if k != i && ms[k].key == ms[i].key && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) && !placed(k) {
+				st[k].choice = st[i].choice
+				st[k].why[st[k].choice] = reason{format: reasonSense}
 			}
 		}
 	}
