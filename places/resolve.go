@@ -315,9 +315,11 @@ func oneSense(ms []mention, st []weighing) {
 			continue
 		}
 		for k := range ms {
-			if k != i && ms[k].key == ms[i].key && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) && !placed(k) {
+			if k != i && ms[k].key == ms[i].key && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) && !placed(k) && st[k].choice != st[i].choice {
 				st[k].choice = st[i].choice
-				st[k].why[st[k].choice] = reason{format: reasonSense}
+				if st[k].choice >= 0 {
+					st[k].why[st[k].choice] = reason{format: reasonSense}
+				}
 			}
 		}
 	}
@@ -371,11 +373,12 @@ func famous(e gazetteer.Entry) bool {
 // which makes no list.
 func joinedIn(between string) bool {
 	s := trimArticle(strings.TrimSpace(between))
-	for _, w := range []string{"town", "city", "village", "district", "area"} {
-		if rest, ok := strings.CutPrefix(s, w); ok {
-			s = strings.TrimSpace(rest)
+	for range 2 {
+		w, rest, _ := strings.Cut(s, " ")
+		if !placeNouns[w] {
 			break
 		}
+		s = strings.TrimSpace(rest)
 	}
 	return s == "in" || strings.HasPrefix(s, "in ")
 }
@@ -581,11 +584,13 @@ func mates(text string, ms []mention) []bool {
 // eastern countryside of Deir-ez-Zor").
 func joinedBeside(between string) bool {
 	s := trimArticle(strings.TrimSpace(between))
-	for _, w := range []string{"town", "city", "village", "district", "province", "region", "county", "area", "state", "governorate"} {
-		if rest, ok := strings.CutPrefix(s, w); ok {
-			s = strings.TrimSpace(rest)
+	// up to two place nouns ("Naushera sector area (Rajouri district")
+	for range 2 {
+		w, rest, _ := strings.Cut(s, " ")
+		if !placeNouns[w] {
 			break
 		}
+		s = strings.TrimSpace(rest)
 	}
 	if s == "," || s == "(" {
 		return true
@@ -627,6 +632,15 @@ func trimArticle(s string) string {
 		return strings.TrimSpace(s[:k])
 	}
 	return s
+}
+
+// placeNouns may come between a name and its container: "Tappita town
+// (Doe", "Rafi LGA (Niger", "Naushera sector area (Rajouri".
+var placeNouns = map[string]bool{
+	"town": true, "city": true, "village": true, "district": true, "province": true, "region": true,
+	"county": true, "area": true, "state": true, "governorate": true, "municipality": true,
+	"commune": true, "sector": true, "subdivision": true, "LGA": true, "tehsil": true, "taluka": true,
+	"upazila": true, "department": true, "prefecture": true, "locality": true, "camp": true,
 }
 
 // partWords may come between "in" and a container: "in the southern
