@@ -130,6 +130,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			st[i].choice = best
 		}
 	}
+	settleCountries(ms, st, focus, mate)
 	countries := articleCountries(ms, st)
 	keepHome(ms, st, countries)
 	keepInContainer(text, ms, st, beside)
@@ -163,14 +164,6 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			continue
 		}
 		e := m.cands[c]
-		if w := st[i].why[c].format; m.isCountry && !(contains(focus, e.Country) && major(e)) && w != reasonContains && w != reasonInside {
-			// A country's name that is also a major place elsewhere is
-			// that place only in an article about the place's country,
-			// or beside a place it holds ("Atlanta, Georgia").
-			setCountry(p, m.country)
-			p.Reason, p.Confidence = reasonCountry, countryConfidence
-			continue
-		}
 		setEntry(p, e)
 		p.Reason = st[i].why[c].String()
 		if w := st[i].why[c].format; m.isCountry && w != reasonContains && w != reasonInside {
@@ -186,6 +179,33 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		}
 	}
 	return kept
+}
+
+// settleCountries makes a country of each name of a country that is also a
+// major place elsewhere, weighed as a place, unless it is that place: in
+// an article about the place's country, or beside a place it holds
+// ("Atlanta, Georgia"); never when it is listed with countries ("Benin,
+// Ghana, Guinea"). A country so settled is weighed no more.
+func settleCountries(ms []mention, st []weighing, focus []string, mate []bool) {
+	for i := range ms {
+		m := &ms[i]
+		if !m.isCountry || st[i].scores == nil {
+			continue
+		}
+		if c := st[i].choice; c >= 0 && !listedWithCountry(ms, mate, i) {
+			e, w := m.cands[c], st[i].why[c].format
+			if contains(focus, e.Country) && major(e) || w == reasonContains || w == reasonInside {
+				continue
+			}
+		}
+		st[i].scores, st[i].choice = nil, -1
+	}
+}
+
+// listedWithCountry reports whether mention i is listed with a country's
+// name.
+func listedWithCountry(ms []mention, mate []bool, i int) bool {
+	return i > 0 && mate[i-1] && ms[i-1].isCountry || i+1 < len(ms) && mate[i] && ms[i+1].isCountry
 }
 
 // anchored reports whether mention i tells which countries the article is
@@ -210,7 +230,7 @@ func articleCountries(ms []mention, st []weighing) map[string][]string {
 		m := &ms[i]
 		if c := st[i].choice; c >= 0 && anchored(ms, st, i) {
 			countries[m.cands[c].Country] = append(countries[m.cands[c].Country], m.key)
-		} else if st[i].scores == nil && m.country.ISO3 != "" && !m.demonym && !(m.isCountry && ambiguous(m)) {
+		} else if st[i].scores == nil && m.country.ISO3 != "" && !m.demonym {
 			countries[m.country.ISO3] = append(countries[m.country.ISO3], m.key)
 		}
 	}
