@@ -136,6 +136,8 @@ type mention struct {
 	// person marks a name read as a person's: no place, and other
 	// mentions of the name are suspect.
 	person bool
+	// plain marks a name of common English words alone ("South West").
+	plain bool
 	// sound marks a name found by its transliteration key (CueSound),
 	// whatever pattern introduced it.
 	sound bool
@@ -341,6 +343,7 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		}
 		if x.g.Has(key) {
 			m.cands = x.g.Candidates(key, maxCandidates)
+			m.plain = x.allCommon(ws[i : i+n])
 			x.context(&m, ws, i, n)
 			switch x.acceptPlace(&m, ws, i, n, headline) {
 			case accept:

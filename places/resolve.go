@@ -210,14 +210,28 @@ func listedWithCountry(ms []mention, mate []bool, i int) bool {
 
 // anchored reports whether mention i tells which countries the article is
 // about: a country's name, or a place resolved with support beyond its name,
-// or a major place known by its own name and chosen with confidence.
+// or a major place known by its own name and chosen with confidence, or a
+// province whose name, no run of common words, only that country's places
+// bear ("Samangan"; not "South West").
 func anchored(ms []mention, st []weighing, i int) bool {
 	c := st[i].choice
 	if st[i].scores == nil || c < 0 {
 		return st[i].scores == nil
 	}
 	e := ms[i].cands[c]
-	return st[i].supported[c] || major(e) && !e.Alias && confidence(&ms[i], st[i].scores, c) >= anchorConfidence
+	return st[i].supported[c] || major(e) && !e.Alias && confidence(&ms[i], st[i].scores, c) >= anchorConfidence ||
+		e.Kind == gazetteer.KindAdmin1 && !e.Alias && !ms[i].plain && oneCountry(ms[i].cands)
+}
+
+// oneCountry reports whether all the places of a name lie in one country
+// ("Samangan", the province and its seat).
+func oneCountry(cands []gazetteer.Entry) bool {
+	for _, e := range cands {
+		if e.Country != cands[0].Country {
+			return false
+		}
+	}
+	return true
 }
 
 // articleCountries returns the countries the article is about, each with
