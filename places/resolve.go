@@ -31,6 +31,7 @@ const (
 	// item's kind and country ("Washington" the state between Virginia
 	// and West Virginia).
 	listBonus = 1.5
+	maxListed = 3
 	// nearBonus favours a place within nearKm of another place of the
 	// article, and half of it within farKm.
 	nearBonus = 1
@@ -130,7 +131,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			st[i].choice = best
 		}
 	}
-	settleCountries(ms, st, focus, mate)
+	settleCountries(ms, st, focus, beside, mate)
 	countries := articleCountries(ms, st)
 	keepHome(ms, st, countries)
 	keepInContainer(text, ms, st, beside)
@@ -186,20 +187,37 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 // an article about the place's country, or beside a place it holds
 // ("Atlanta, Georgia"); never when it is listed with countries ("Benin,
 // Ghana, Guinea"). A country so settled is weighed no more.
-func settleCountries(ms []mention, st []weighing, focus []string, mate []bool) {
+func settleCountries(ms []mention, st []weighing, focus []string, beside []int, mate []bool) {
 	for i := range ms {
 		m := &ms[i]
 		if !m.isCountry || st[i].scores == nil {
 			continue
 		}
 		if c := st[i].choice; c >= 0 && !listedWithCountry(ms, mate, i) {
-			e, w := m.cands[c], st[i].why[c].format
-			if contains(focus, e.Country) && major(e) || w == reasonContains || w == reasonInside {
+			e := m.cands[c]
+			if contains(focus, e.Country) && major(e) || holdsBeside(ms, st, beside, i, e) {
 				continue
 			}
 		}
 		st[i].scores, st[i].choice = nil, -1
 	}
+}
+
+// holdsBeside reports whether entry e of mention i holds what the mention
+// before it, of which it is the container, resolved to ("Atlanta,
+// Georgia"), or lies in what its own container resolved to.
+func holdsBeside(ms []mention, st []weighing, beside []int, i int, e gazetteer.Entry) bool {
+	if i > 0 && beside[i-1] == i {
+		if c := st[i-1].choice; c >= 0 && st[i-1].scores != nil && within(e, ms[i-1].cands[c]) {
+			return true
+		}
+	}
+	if j := beside[i]; j >= 0 {
+		if c := st[j].choice; c >= 0 && st[j].scores != nil && within(ms[j].cands[c], e) {
+			return true
+		}
+	}
+	return false
 }
 
 // listedWithCountry reports whether mention i is listed with a country's
@@ -820,13 +838,21 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		return s, why, whyWeight > 0
 	}
 	// The items of a list are of a kind ("Virginia, Washington, West
-	// Virginia and Wyoming" are states).
-	for _, j := range [2]int{i - 1, i + 1} {
-		if j >= 0 && j < len(ms) && mate[min(i, j)] && ms[j].key != m.key {
-			if c, ok := ctx.chosen(j); ok && c.Kind == e.Kind && c.Country == e.Country {
-				add(listBonus, reason{reasonList, text[ms[j].start:ms[j].end], true})
+	// Virginia and Wyoming" are states), each of up to maxListed items
+	// of the list that agree counting.
+	agree, first := 0, -1
+	for _, step := range [2]int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(ms) && mate[min(j, j-step)]; j += step {
+			if c, ok := ctx.chosen(j); ok && ms[j].key != m.key && c.Kind == e.Kind && c.Country == e.Country {
+				agree++
+				if first < 0 {
+					first = j
+				}
 			}
 		}
+	}
+	if agree > 0 {
+		add(listBonus*float64(min(agree, maxListed)), reason{reasonList, text[ms[first].start:ms[first].end], true})
 	}
 	if e.Admin1Code != "" && anyOther(ctx.admin1[e.Admin1Code], m.key) {
 		add(admin1Bonus, reason{reasonAdmin1, e.Admin1, true})
