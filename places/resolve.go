@@ -238,7 +238,18 @@ func anchored(ms []mention, st []weighing, i int) bool {
 	}
 	e := ms[i].cands[c]
 	return st[i].supported[c] || major(e) && !e.Alias && confidence(&ms[i], st[i].scores, c) >= anchorConfidence ||
-		e.Kind == gazetteer.KindAdmin1 && !e.Alias && !ms[i].plain && oneCountry(ms[i].cands)
+		!ms[i].plain && oneCountry(ms[i].cands) && ownProvince(ms[i].cands)
+}
+
+// ownProvince reports whether a first-order division bears the name as its
+// own.
+func ownProvince(cands []gazetteer.Entry) bool {
+	for _, e := range cands {
+		if e.Kind == gazetteer.KindAdmin1 && !e.Alias {
+			return true
+		}
+	}
+	return false
 }
 
 // oneCountry reports whether all the places of a name lie in one country
