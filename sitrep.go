@@ -123,7 +123,9 @@ type Place struct {
 	// Population of the resolved entry, used to rank candidates.
 	Population int `json:"population,omitempty"`
 	// Cue is how the mention was recognised: "gazetteer", "pattern",
-	// "demonym".
+	// "transliteration", "demonym" (a nationality word standing for its
+	// country), "mission" (a mission's name standing for the country it
+	// works in: "the OSCE SMM").
 	Cue string `json:"cue,omitempty"`
 	// Reason says why the name was resolved to this entry rather than
 	// another of the same name ("inside Sindh, named beside it", "in the

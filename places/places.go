@@ -10,21 +10,30 @@
 // the border". A name the gazetteer lacks as written may be found under its
 // transliteration key ("Gyandzha", "Mirpurkhas"; see fold.Sound, cue
 // CueSound) where a preposition of place introduces it. Nationality words
-// ("Armenian") come out as mentions of their country with the cue
+// ("Armenian", and a country's name before a noun of its agents: "Burundi
+// troops") come out as mentions of their country with the cue
 // CueDemonym, as geoparsing gold standards count them; stages that want
-// locations skip them.
+// locations skip them, as they skip the names of missions that work in one
+// country ("the OSCE SMM", "MONUSCO"; missions.tsv), which come out with
+// the cue CueMission. The abbreviation of a US state or Canadian province
+// after a town and a comma ("COLUMBIA, Ky."; abbreviations.tsv) names the
+// division.
 //
 // Resolution (resolve.go) weighs each name's candidates by their
 // population and kind, then by what the rest of the article says: the
 // countries it names, the division or country named right beside a name
 // ("Jundiai, Sao Paulo", "Halani (Naushahro Feroze, Sindh)"), the
-// divisions and countries the article's other names resolve into, and
-// their distance. Each resolved Place says why (Reason) and how sure
+// divisions and countries the article's other names resolve into, their
+// distance, and the kind of the other items of a list ("Virginia,
+// Washington, West Virginia"). Each resolved Place says why (Reason) and how sure
 // (Confidence: the chosen entry's share of the evidence). A minor place that
 // nothing in the article supports, in a country the article is otherwise
 // not about, or named inside a division or country it does not lie in
-// ("Kelly in Idleb province"), is left unresolved, with the country the
-// article or the container points to.
+// ("Kelly in Idleb province", "Kamyanka, Donetsk" when the gazetteer's
+// Kamyankas lie in other provinces), or a quarter of a town far from the
+// town the article names ("Colonia Independencia" in a Monterrey story),
+// is left unresolved, with the country the article or the container
+// points to.
 package places
 
 import (
