@@ -203,7 +203,7 @@ func (x *Extractor) quarterBefore(ws []word, i int) bool {
 // town: it starts with or follows a word such as "Colonia", or a word such
 // as "neighborhood" follows it.
 func (x *Extractor) isQuarter(ws []word, i, n int) bool {
-	if n > 1 && x.quarterBefore(ws, i) {
+	if ws[i].quarter || n > 1 && x.quarterBefore(ws, i) {
 		return true
 	}
 	// back over the rest of the quarter's name ("Colonia Jardines de la

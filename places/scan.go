@@ -31,6 +31,10 @@ type word struct {
 	// Hamra district"): the word before is no first name, and a name it
 	// starts is not part of the one before.
 	poss bool
+	// quarter marks the start of a quarter's name hyphened to its town's
+	// ("Stari" of "Belgrade-Stari Grad", "San" of "Lima-San Juan de
+	// Lurigancho").
+	quarter bool
 }
 
 // scan appends the words of text[start:end] to ws. Hyphens and apostrophes
@@ -131,15 +135,20 @@ func arabicArticle(w string) bool {
 func (x *Extractor) splitHyphens(ws []word) []word {
 	var out []word
 	for k, w := range ws {
-		// A capitalised word after it makes it part of a longer name
-		// ("Middlesex-London Health Unit").
+		// A capitalised common word after it makes it part of a longer
+		// name ("Middlesex-London Health Unit"); another name does not
+		// ("Belgrade-Stari Grad").
 		// After a capitalised word, an article runs the name on ("Bir
 		// Al-Abd"); at the start of a name it is no part of it
 		// ("Ar-Raqqa").
 		mid := k > 0 && !w.gap && ws[k-1].cap
-		if parts := x.hyphenParts(w, mid); parts != nil && (k+1 == len(ws) || ws[k+1].gap || !ws[k+1].cap) {
+		if parts := x.hyphenParts(w, mid); parts != nil && (k+1 == len(ws) || ws[k+1].gap || !ws[k+1].cap || !x.commonWord(ws[k+1].key) && !x.runsOn(ws, k)) {
 			if out == nil {
 				out = append(make([]word, 0, len(ws)+4), ws[:k]...)
+			}
+			if k+1 < len(ws) && !ws[k+1].gap && ws[k+1].cap && len(parts) == 2 {
+				// "City-Quarter Name", as ACLED writes a town's part
+				parts[1].quarter = true
 			}
 			out = append(out, parts...)
 		} else if out != nil {
@@ -306,4 +315,22 @@ func caseOf(s string) (capital, upper bool) {
 		}
 	}
 	return true, true
+}
+
+func (x *Extractor) commonWord(key string) bool {
+	_, ok := x.g.CommonWord(key)
+	return ok
+}
+
+// runsOn reports whether the hyphened word ws[k] starts a name of the
+// gazetteer with the capitalised words after it ("Mayo-Kebbi Est").
+func (x *Extractor) runsOn(ws []word, k int) bool {
+	key := ws[k].key
+	for j := k + 1; j < len(ws) && j <= k+2 && !ws[j].gap && ws[j].cap; j++ {
+		key += " " + ws[j].key
+		if x.g.Has(key) {
+			return true
+		}
+	}
+	return false
 }
