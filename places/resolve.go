@@ -32,6 +32,8 @@ const (
 	// and West Virginia).
 	listBonus = 1.5
 	maxListed = 3
+	// maxTowns bounds the towns a quarter is looked for near.
+	maxTowns = 32
 	// nearBonus favours a place within nearKm of another place of the
 	// article, and half of it within farKm.
 	nearBonus = 1
@@ -349,14 +351,21 @@ func keepInContainer(text string, ms []mention, st []weighing, beside []int) {
 // re-chose (changed) the same choice, where nothing is named beside them:
 // "near Kamyanka, Donetsk ... explosions near Kamyanka" is one village.
 func sameElsewhere(ms []mention, st []weighing, beside []int, changed []bool) {
+	var rechosen map[string]int // key → the mention re-chosen
 	for i := range ms {
-		if !changed[i] {
-			continue
-		}
-		for k := range ms {
-			if k != i && !changed[k] && beside[k] < 0 && ms[k].key == ms[i].key && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) {
-				st[k].choice = st[i].choice
+		if changed[i] {
+			if rechosen == nil {
+				rechosen = map[string]int{}
 			}
+			if _, ok := rechosen[ms[i].key]; !ok {
+				rechosen[ms[i].key] = i
+			}
+		}
+	}
+	for k := range ms {
+		i, ok := rechosen[ms[k].key]
+		if ok && k != i && !changed[k] && beside[k] < 0 && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) {
+			st[k].choice = st[i].choice
 		}
 	}
 }
@@ -373,16 +382,23 @@ func oneSense(ms []mention, st []weighing) {
 		w := st[i].why[c].format
 		return w == reasonInside || w == reasonContains
 	}
+	var first map[string]int // key → the first mention placed so
 	for i := range ms {
-		if !placed(i) {
-			continue
+		if placed(i) {
+			if first == nil {
+				first = map[string]int{}
+			}
+			if _, ok := first[ms[i].key]; !ok {
+				first[ms[i].key] = i
+			}
 		}
-		for k := range ms {
-			if k != i && ms[k].key == ms[i].key && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) && !placed(k) && st[k].choice != st[i].choice {
-				st[k].choice = st[i].choice
-				if st[k].choice >= 0 {
-					st[k].why[st[k].choice] = reason{format: reasonSense}
-				}
+	}
+	for k := range ms {
+		i, ok := first[ms[k].key]
+		if ok && k != i && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) && !placed(k) && st[k].choice != st[i].choice {
+			st[k].choice = st[i].choice
+			if st[k].choice >= 0 {
+				st[k].why[st[k].choice] = reason{format: reasonSense}
 			}
 		}
 	}
@@ -393,10 +409,14 @@ func oneSense(ms []mention, st []weighing) {
 // the article names; if none is, the name is left unresolved: the town has
 // a quarter the gazetteer lacks, and the namesake it has is elsewhere.
 func keepQuartersNear(ms []mention, st []weighing) {
+	// the first few towns: a quarter's town is named before it, and a
+	// text may name thousands
 	var towns []gazetteer.Entry
 	for i := range ms {
-		if c := st[i].choice; c >= 0 && !ms[i].quarter && ms[i].cands[c].Kind == gazetteer.KindCity {
-			towns = append(towns, ms[i].cands[c])
+		if c := st[i].choice; c >= 0 && !ms[i].quarter && ms[i].cands[c].Kind == gazetteer.KindCity && !slices.Contains(towns, ms[i].cands[c]) {
+			if towns = append(towns, ms[i].cands[c]); len(towns) == maxTowns {
+				break
+			}
 		}
 	}
 	if len(towns) == 0 {
@@ -853,7 +873,8 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	// of the list that agree counting.
 	agree, first := 0, -1
 	for _, step := range [2]int{-1, 1} {
-		for j := i + step; j >= 0 && j < len(ms) && mate[min(j, j-step)]; j += step {
+		// a few items either side: a list may be as long as the text
+		for j := i + step; j >= 0 && j < len(ms) && j != i+step*(2*maxListed+1) && mate[min(j, j-step)]; j += step {
 			if c, ok := ctx.chosen(j); ok && ms[j].key != m.key && c.Kind == e.Kind && c.Country == e.Country {
 				agree++
 				if first < 0 {
