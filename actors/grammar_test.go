@@ -211,6 +211,8 @@ func TestACLEDNames(t *testing.T) {
 		{"The Malian government denied it.", "2020-05-01", "government", "Government of Mali"},
 		{"Pro-government militias raided the market.", "2020-05-01", "militias", "Militia (Pro-Government)"},
 		{"Al-Shabaab claimed the attack.", "2020-05-01", "Al-Shabaab", "Al Shabaab"},
+		// Islamists no group is named for are a political militia
+		{"Suspected Islamist militants burned a village.", "2020-05-01", "militants", "Islamist Militia"},
 	}
 	for _, c := range cases {
 		as := extractWith(t, c.text, c.date)
