@@ -469,8 +469,9 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
 			// a battle has two sides: against the state's forces, an
 			// armed group the text leaves unnamed; against a group, the
-			// forces of the event's country
-			if ev.Actor1.Inter == 1 {
+			// forces of the event's country; a shoot-out nobody is named
+			// for, between gunmen ACLED leaves unidentified on both sides
+			if ev.Actor1.Inter == 1 || ev.Actor1.Text == "" && ev.Actor1.Inter == 3 && e.gunfight() {
 				g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
 				g.Country, g.Cameo = "", "UAF"
 				ev.Actor2 = g
@@ -485,6 +486,22 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		}
 	}
 }
+
+// gunfight reports whether the event's first report calls the fight a
+// shoot-out or gunfight, the words for gunmen firing at each other, not
+// for a front's shelling.
+func (e *event) gunfight() bool {
+	return gunfightWords[strings.ToLower(e.first().word)]
+}
+
+// gunfightWords are the phrases of the gunfight cue set, unpadded.
+var gunfightWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range cueSets["gunfight"] {
+		m[strings.TrimSpace(p)] = true
+	}
+	return m
+}()
 
 // intervener returns the state force that a demonstration's report, or
 // the two sentences after it in its paragraph, names: "Police dispersed
