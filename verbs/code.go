@@ -100,7 +100,7 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			c.Code, c.Reverse = code[:k], code[k+1:]
 		}
 		subj := st.subject(i)
-		c.Sources, c.Targets = subj.actors, st.object(to, subj.passive)
+		c.Sources, c.Targets = subj.actors, st.object(to, subj.passive, statement(f.code))
 		if subj.passive {
 			c.Sources, c.Targets = st.agent(to), subj.actors
 		}
@@ -459,7 +459,7 @@ func (st *sentence) nounPhraseBefore(j int) []int {
 // first actor named after it in its phrase, with those coordinated with
 // it ("with Mordor, Rohan and Bree"). A passive's object is its subject:
 // this finds none past "by".
-func (st *sentence) object(i int, passive bool) []int {
+func (st *sentence) object(i int, passive, statement bool) []int {
 	for j := i; j < len(st.words); j++ {
 		w := st.words[j]
 		if w == "," && !st.listAfter(j) {
@@ -480,9 +480,19 @@ func (st *sentence) object(i int, passive bool) []int {
 		if m := st.mention[j]; m >= 0 {
 			return st.coordinated(m)
 		}
+		if statement && st.finite(j) {
+			// "said such a step enjoyed support from Gondor": what is
+			// said is a clause of its own, whose subject names no actor
+			return nil
+		}
 	}
 	return nil
 }
+
+// statement reports whether a verb's own code is a public statement
+// (CAMEO 01: "said", "hoped", "denied"), whose object is often a clause:
+// the subject of that clause is its target, not what the clause acts on.
+func statement(code string) bool { return strings.HasPrefix(code, "01") }
 
 // aside returns, for a comma at token j that does not end the phrase, the
 // last token of what it sets apart, else j: a comma between two adjectives
@@ -702,6 +712,21 @@ func (st *sentence) finite(j int) bool {
 	switch st.tags[j] {
 	case "VBD", "VBZ", "VBP", "MD":
 		return st.mention[j] < 0
+	case "VBN":
+		// "a step enjoyed support": a participle between a noun and its
+		// object is the past tense taggers often take for one; a
+		// participle that qualifies a noun ("the aid pledged by
+		// donors") takes no object
+		return st.mention[j] < 0 && j > 0 && j+1 < len(st.tags) && strings.HasPrefix(st.tags[j-1], "NN") && objectTag(st.tags[j+1])
+	}
+	return false
+}
+
+// objectTag reports whether a word of that tag can open a verb's object.
+func objectTag(tag string) bool {
+	switch tag {
+	case "DT", "PDT", "PRP$", "CD", "NN", "NNS", "NNP", "NNPS", "JJ":
+		return true
 	}
 	return false
 }
