@@ -459,6 +459,12 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
 			ev.Actor2 = a.opponent(e, ev)
 		}
+		if *ev.ACLEDEventType == "Battles" && ev.Actor1.Text == "" && ev.Actor2 != nil && ev.Actor2.Text != "" && armed(ev.Actor2) {
+			// "a shoot-out took place during a police operation": of the
+			// two sides of a battle, the one the report names comes
+			// first, the one it leaves unnamed second
+			ev.Actor1, ev.Actor2 = ev.Actor2, ev.Actor1
+		}
 		if ev.Actor2 == nil && *ev.ACLEDEventType != "Violence against civilians" && hasCue(e.first().target, "stateposts") {
 			// "fired at the governmental positions": the place stands
 			// for the forces that hold it, the event's country's

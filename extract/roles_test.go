@@ -33,6 +33,8 @@ func TestRoles(t *testing.T) {
 			"On 7 March 2021, Kenyan police launched an operation against cattle rustlers in Baringo, Kenya. A gunfight broke out in the afternoon.", 1, 0, "", ""},
 		{"a shoot-out nobody is named for is between unidentified gunmen",
 			"On 8 March 2021, a shoot-out took place in Niteroi, Rio de Janeiro, Brazil.", 3, 3, "Unidentified Armed Group (Brazil)", "Battles"},
+		{"the side a battle's report names comes before the unnamed one",
+			"On 8 March 2021, a shoot-out took place in Niteroi, Rio de Janeiro, Brazil, during a police operation.", 1, 3, "Unidentified Armed Group (Brazil)", "Battles"},
 		{"a clash nobody is named for keeps the state's forces as one side",
 			"On 8 March 2021, clashes were reported near Avdiivka, Ukraine.", 3, 1, "", "Battles"},
 	}
