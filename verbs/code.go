@@ -215,7 +215,9 @@ func newSentence(s *sitrep.Sentence, actors []sitrep.Actor) *sentence {
 	}
 	for m := range actors {
 		a := &actors[m]
-		if a.End <= s.Start || a.Start >= s.End || a.End <= a.Start || possessive(a.Text) {
+		if a.End <= s.Start || a.Start >= s.End || a.End <= a.Start || possessive(a.Text) || a.Cameo == "" && pronouns[strings.ToLower(a.Text)] {
+			// a pronoun nothing resolved is read as the word it is,
+			// which stands for the subject of the clause that holds it
 			continue
 		}
 		for i, t := range s.Tokens {

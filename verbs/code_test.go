@@ -152,3 +152,27 @@ func TestReadWarnings(t *testing.T) {
 		t.Error("the verb after the bad lines was not read")
 	}
 }
+
+// TestUnresolvedPronoun checks that a pronoun mention the actors stage
+// left without a code stands for the subject of the clause that holds it.
+func TestUnresolvedPronoun(t *testing.T) {
+	d, err := verbs.Read("test", strings.NewReader(testVerbs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Norway said they would criticize Chile."
+	sents, err := text.Analyze(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts := mentions(s)
+	i := strings.Index(s, "they")
+	acts = append(acts, sitrep.Actor{Text: "they", Start: i, End: i + 4, Ref: -1})
+	var got []string
+	for _, c := range d.Code(&sents[0], acts) {
+		got = append(got, describe(c, acts))
+	}
+	if g, want := strings.Join(got, " "), "NOR> 010/ NOR>CHL 121/"; g != want {
+		t.Errorf("got %q, want %q", g, want)
+	}
+}
