@@ -88,6 +88,7 @@ func TestActors(t *testing.T) {
 		{"rebels", "Rebels attacked a checkpoint.", "Rebels", "", "REB", "armed_group", 2, "REB"},
 		{"protesters", "Protesters gathered in the square.", "Protesters", "", "OPP", "other", 6, "OPP"},
 		{"organisation", "The United Nations condemned the attack.", "United Nations", "", "IGO", "organization", 8, "IGOUNO"},
+		{"organisation's means of war", "A NATO airstrike hit the village.", "NATO", "", "MIL", "organization", 8, "IGOWSTNATMIL"},
 		{"correspondent", "Our correspondent reported heavy fire.", "correspondent", "", "MED", "media", 0, "MED"},
 	}
 	for _, c := range cases {

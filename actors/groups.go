@@ -137,7 +137,7 @@ func (p *parser) namedThing(i, n int) (int, bool) {
 		}
 	}
 	switch head {
-	case "place", "day", "act":
+	case "place", "day", "act", "arms":
 		return end, true
 	case "org", "armed":
 		if n-i < 2 && head == "org" {

@@ -243,7 +243,7 @@ func (p *parser) agentPhrase(i int) int {
 	if end == j {
 		return i
 	}
-	if adjectival[a.phrase] && end < len(p.toks) && strings.HasPrefix(p.toks[end].Tag, "NN") && !isCapitalised(p.toks[end].Text) && p.headOf(end) != "act" {
+	if adjectival[a.phrase] && end < len(p.toks) && strings.HasPrefix(p.toks[end].Tag, "NN") && !isCapitalised(p.toks[end].Text) && !acts(p.headOf(end)) {
 		return i // "military losses", "civilian areas", "government buildings"
 	}
 	// "Turkish Army forces", "Gendarmerie forces": an agent noun that
@@ -1001,9 +1001,20 @@ func (p *parser) orgMention(i int) int {
 	if o.kind == sitrep.KindMedia {
 		m.Inter = 0
 	}
+	if o.kind == sitrep.KindOrganization && o.sector == "IGO" && p.headOf(n) == "arms" {
+		// "a NATO airstrike": the organisation's forces
+		m.Sector = "MIL"
+		if !strings.HasSuffix(m.Cameo, "MIL") {
+			m.Cameo += "MIL"
+		}
+	}
 	p.add(m)
 	return n
 }
+
+// acts reports whether a head word is a deed or the means of one ("a
+// police raid", "army tanks"), which leaves the agent before it an actor.
+func acts(head string) bool { return head == "act" || head == "arms" }
 
 // state records a country or capital named as an actor: the subject of a
 // verb ("Azerbaijan announced", "Tehran issued"), or the party of an

@@ -35,6 +35,8 @@ func TestRoles(t *testing.T) {
 			"On 8 March 2021, a shoot-out took place in Niteroi, Rio de Janeiro, Brazil.", 3, 3, "Unidentified Armed Group (Brazil)", "Battles"},
 		{"the side a battle's report names comes before the unnamed one",
 			"On 8 March 2021, a shoot-out took place in Niteroi, Rio de Janeiro, Brazil, during a police operation.", 1, 3, "Unidentified Armed Group (Brazil)", "Battles"},
+		{"an organisation's airstrike is its forces' deed",
+			"On 9 March 2021, four civilians were killed by a NATO airstrike near Chaghcharan, Afghanistan.", 8, 7, "", ""},
 		{"a clash nobody is named for keeps the state's forces as one side",
 			"On 8 March 2021, clashes were reported near Avdiivka, Ukraine.", 3, 1, "", "Battles"},
 	}
