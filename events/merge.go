@@ -450,6 +450,9 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			ev.Actor1 = a.armedSubject(e, ev)
 		}
 		if ev.Actor1 == nil {
+			ev.Actor1 = a.claimedBy(e, ev)
+		}
+		if ev.Actor1 == nil {
 			// ACLED names it after the event's country; whose it is, the
 			// text does not say
 			g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
@@ -569,6 +572,80 @@ func (a *article) armedSubject(e *event, ev *sitrep.Event) *sitrep.Actor {
 	}
 	return nil
 }
+
+// claimedBy returns the armed group that one of the two sentences after
+// an event's first report, in its paragraph, names as its author when the
+// report names none: "An IED went off in the market. Al Shabaab claimed
+// responsibility." (`claimresp` in cues.tsv, the group before the words),
+// "The device was planted by JNIM militants." (`doneby`, the group after
+// them). A group's claim of a deed ("claimed to have killed two
+// soldiers", `claimdeed`) names it only when it is no state's force,
+// whose claims tell of deeds of their own.
+func (a *article) claimedBy(e *event, ev *sitrep.Event) *sitrep.Actor {
+	f := e.first()
+	para := a.in.Sentences[f.sent].Paragraph
+	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == para; k++ {
+		s := &a.in.Sentences[k]
+		for _, set := range []string{"claimresp", "claimdeed", "doneby"} {
+			from, to, ok := cueSpan(s, set)
+			if !ok {
+				continue
+			}
+			var found *sitrep.Actor
+			for i := range a.in.Actors {
+				m := &a.in.Actors[i]
+				if m.Start < s.Start || m.End > s.End || !armed(m) || m.Inter < 1 || m.Inter > 4 && m.Inter != 8 || ev.Actor2 != nil && sameActor(m, ev.Actor2) {
+					continue
+				}
+				if set == "doneby" {
+					if m.Start >= to && found == nil {
+						found = m
+					}
+				} else if m.End <= from && (set == "claimresp" || m.Inter != 1) {
+					found = m // the last one before the words: their subject
+				}
+			}
+			if found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+// cueSpan returns the text offsets of the first phrase of a cue set in a
+// sentence's words.
+func cueSpan(s *sitrep.Sentence, set string) (from, to int, ok bool) {
+	for i := range s.Tokens {
+		for _, p := range cuePhrases[set] {
+			if i+len(p) > len(s.Tokens) {
+				continue
+			}
+			match := true
+			for k, w := range p {
+				if !strings.EqualFold(s.Tokens[i+k].Text, w) {
+					match = false
+					break
+				}
+			}
+			if match {
+				return s.Tokens[i].Start, s.Tokens[i+len(p)-1].End, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// cuePhrases are the words of the phrases of the cue sets claimedBy reads.
+var cuePhrases = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, set := range []string{"claimresp", "claimdeed", "doneby"} {
+		for _, p := range cueSets[set] {
+			m[set] = append(m[set], strings.Fields(p))
+		}
+	}
+	return m
+}()
 
 // opponent returns the other armed side a battle's report names when the
 // reading of its clause gave none: "GNA and LNA forces clashed", "Mayi

@@ -37,6 +37,12 @@ func TestRoles(t *testing.T) {
 			"On 8 March 2021, a shoot-out took place in Niteroi, Rio de Janeiro, Brazil, during a police operation.", 1, 3, "Unidentified Armed Group (Brazil)", "Battles"},
 		{"an organisation's airstrike is its forces' deed",
 			"On 9 March 2021, four civilians were killed by a NATO airstrike near Chaghcharan, Afghanistan.", 8, 7, "", ""},
+		{"a group that claims an attack in a later sentence made it",
+			"On 10 March 2021, a roadside bomb exploded near a market in Afgooye, Somalia. Al Shabaab militants claimed to have killed two soldiers.", 2, 0, "", ""},
+		{"a group named as the one who planted a device made the attack",
+			"On 10 March 2021, an explosive device struck a bus near Titao, Burkina Faso. The device was planted by JNIM militants.", 2, 0, "", ""},
+		{"a state force's claim of a deed of its own names no author",
+			"On 10 March 2021, a roadside bomb exploded near a market in Afgooye, Somalia. Somali soldiers claimed to have killed two militants later.", 3, 0, "", ""},
 		{"a clash nobody is named for keeps the state's forces as one side",
 			"On 8 March 2021, clashes were reported near Avdiivka, Ukraine.", 3, 1, "", "Battles"},
 	}
