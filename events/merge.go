@@ -427,9 +427,10 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		if ev.Actor2 == nil {
 			ev.Actor2 = a.intervener(e, ev, country)
 		}
-		if ev.Actor2 == nil && *ev.ACLEDSubEventType == "Mob violence" {
-			// a mob that meets no force turns on people: ACLED's
-			// civilians of the event's country
+		if ev.Actor2 == nil && (*ev.ACLEDSubEventType == "Mob violence" || e.damagesProperty()) {
+			// a mob that meets no force turns on people, rioters who
+			// wreck a bank or a house on its owners: ACLED's civilians
+			// of the event's country
 			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
 		}
 	case "Strategic developments":
@@ -495,6 +496,44 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		}
 	}
 }
+
+// damagesProperty reports whether a report tells of damage done to
+// property ("hurled Molotov cocktails at a bank", "damaged the facade of
+// the building", "burned two cars"): a word of the damage cue set with a
+// word for property within the next six, and no force of the state's
+// between them ("set fire to the police station" is an attack on the
+// police) nor a word of place ("burned tyres outside the bank").
+func (e *event) damagesProperty() bool {
+	for _, c := range e.cands {
+		ws := strings.Fields(c.deeds)
+		for i, w := range ws {
+			if !damageWords[w] {
+				continue
+			}
+			for k := i + 1; k < len(ws) && k <= i+6; k++ {
+				if stateWords[ws[k]] || ws[k] == "outside" || ws[k] == "near" || ws[k] == "front" && ws[k-1] == "in" {
+					// the state's, or where it was done: "burned tyres
+					// in front of a bank"
+					break
+				}
+				if propertyWords[ws[k]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// damageWords are deeds that wreck what they hit
+	damageWords = wordSet(`damaged damaging burned burnt burning torched vandalized vandalised smashed looted
+		ransacked hurled threw stoned pelted attacked`)
+	// stateWords name the state's forces and offices: what they hold is
+	// theirs, not civilians'
+	stateWords = wordSet(`police policemen army military soldiers troops government ministry municipal municipality
+		council prison jail gendarmerie`)
+)
 
 // gunfight reports whether the event's first report calls the fight a
 // shoot-out or gunfight, the words for gunmen firing at each other, not

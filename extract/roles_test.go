@@ -111,3 +111,32 @@ func TestActorCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestRiotTargets checks whom a riot no force meets is against: the owners
+// of the property it wrecks, else nobody; every sentence is written for the
+// test.
+func TestRiotTargets(t *testing.T) {
+	cases := []struct {
+		name, text, actor2 string // actor2: "" for none
+	}{
+		{"rioters who wreck a bank act on civilians",
+			"On 11 March 2021, rioters hurled petrol bombs at a bank in Sidon, Lebanon.", "Civilians (Lebanon)"},
+		{"rioters who burn tyres outside a bank act on nobody",
+			"On 11 March 2021, rioters burned tyres outside a bank in Sidon, Lebanon.", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := first(t, run(t, c.text))
+			if e.ACLEDEventType == nil || *e.ACLEDEventType != "Riots" {
+				t.Fatalf("event type %v, want Riots", e.ACLEDEventType)
+			}
+			got := ""
+			if e.Actor2 != nil {
+				got = e.Actor2.ACLEDName
+			}
+			if got != c.actor2 {
+				t.Errorf("actor2 %q, want %q", got, c.actor2)
+			}
+		})
+	}
+}
