@@ -469,6 +469,11 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			// first, the one it leaves unnamed second
 			ev.Actor1, ev.Actor2 = ev.Actor2, ev.Actor1
 		}
+		if ev.Actor2 == nil && *ev.ACLEDEventType != "Violence against civilians" {
+			// "targeted GNA positions with artillery fire": whose
+			// positions were hit
+			ev.Actor2 = a.positionsOf(e, ev)
+		}
 		if ev.Actor2 == nil && *ev.ACLEDEventType != "Violence against civilians" && hasCue(e.first().target, "stateposts") {
 			// "fired at the governmental positions": the place stands
 			// for the forces that hold it, the event's country's
@@ -611,6 +616,32 @@ func (a *article) armedSubject(e *event, ev *sitrep.Event) *sitrep.Actor {
 	}
 	return nil
 }
+
+// positionsOf returns the armed mention of the event's first report that
+// names whose positions, posts or base were hit ("LNA forces targeted GNA
+// positions with artillery fire"), other than actor1, or nil.
+func (a *article) positionsOf(e *event, ev *sitrep.Event) *sitrep.Actor {
+	s := &a.in.Sentences[e.first().sent]
+	for i := range a.in.Actors {
+		m := &a.in.Actors[i]
+		if m.Start < s.Start || m.End > s.End || !armed(m) || ev.Actor1 != nil && (sameActor(m, ev.Actor1) || m.Name != "" && m.Name == ev.Actor1.Name) {
+			continue
+		}
+		for k, t := range s.Tokens {
+			if t.Start >= m.End {
+				if k > 0 && s.Tokens[k-1].End <= m.End && positionWords[strings.ToLower(t.Text)] {
+					return m
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// positionWords are the places forces hold, which stand for them as the
+// target of an attack
+var positionWords = wordSet(`positions position posts post base bases checkpoint checkpoints barracks outpost outposts`)
 
 // claimedBy returns the armed group that one of the two sentences after
 // an event's first report, in its paragraph, names as its author when the

@@ -43,6 +43,10 @@ func TestRoles(t *testing.T) {
 			"On 10 March 2021, an explosive device struck a bus near Titao, Burkina Faso. The device was planted by JNIM militants.", 2, 0, "", ""},
 		{"a state force's claim of a deed of its own names no author",
 			"On 10 March 2021, a roadside bomb exploded near a market in Afgooye, Somalia. Somali soldiers claimed to have killed two militants later.", 3, 0, "", ""},
+		{"the forces whose positions were hit are the target",
+			"On 12 March 2021, LNA forces targeted GNA positions with artillery fire near Tarhuna, Libya.", 1, 1, "Military Forces of Libya (2016-) Government of National Accord", ""},
+		{"a military camp stands for the state's forces",
+			"On 12 March 2021, suspected militants fired two rockets against a military camp near Tenenkou, Mali.", 2, 1, "", ""},
 		{"a clash nobody is named for keeps the state's forces as one side",
 			"On 8 March 2021, clashes were reported near Avdiivka, Ukraine.", 3, 1, "", "Battles"},
 	}
