@@ -440,6 +440,14 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			// the forces the report names before it
 			ev.Actor1 = a.armedSubject(e, ev)
 		}
+		if sub := *ev.ACLEDSubEventType; (ev.Actor2 == nil || ev.Actor2.Inter == 7) && (sub == "Looting/property destruction" || sub == "Arrests") && ev.Actor1 != nil && armed(ev.Actor1) && hasCue(e.words(), "drugs") {
+			// drugs or contraband that forces seize, and whoever they
+			// arrest for them, are a criminal gang's: ACLED's
+			// unidentified gang named after the event's country
+			g := generic("Unidentified Gang", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
+			g.Country, g.Cameo = "", "CRM"
+			ev.Actor2 = g
+		}
 		if sub := *ev.ACLEDSubEventType; ev.Actor2 == nil && (sub == "Looting/property destruction" || sub == "Arrests") {
 			// what is looted, burned or seized, and whoever is arrested,
 			// when the text names no owner or group: civilians of the

@@ -47,6 +47,8 @@ func TestRoles(t *testing.T) {
 			"On 12 March 2021, LNA forces targeted GNA positions with artillery fire near Tarhuna, Libya.", 1, 1, "Military Forces of Libya (2016-) Government of National Accord", ""},
 		{"a military camp stands for the state's forces",
 			"On 12 March 2021, suspected militants fired two rockets against a military camp near Tenenkou, Mali.", 2, 1, "", ""},
+		{"drugs the police seize are a gang's",
+			"On 13 March 2021, federal police forces seized two tons of marijuana hidden in a truck near Cascavel, Parana, Brazil. Two men were arrested.", 1, 3, "Unidentified Gang (Brazil)", ""},
 		{"a clash nobody is named for keeps the state's forces as one side",
 			"On 8 March 2021, clashes were reported near Avdiivka, Ukraine.", 3, 1, "", "Battles"},
 	}
