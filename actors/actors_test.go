@@ -111,6 +111,7 @@ func TestActorsNotMentions(t *testing.T) {
 		{"country as place", "Shells fell on villages inside Armenia.", "Armenia"},
 		{"bare title word", "The general assembly met on Monday.", "general"},
 		{"month is no name", "On Monday, March was cold.", "March"},
+		{"a name before a military thing", "Gunmen ambushed a Kandor military truck.", "Kandor"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
