@@ -89,6 +89,13 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			}
 			out[gov].drop = true
 		}
+		if st.objectControlled(from, governing) {
+			// "asked Gondor to attack Rohan", "pressured by Congress to
+			// help Iran": the infinitive tells what the actor before it
+			// is asked to do, part of the verb that governs it
+			i = to - 1
+			continue
+		}
 		governing[i] = len(out)
 		if code == "" {
 			out = append(out, coding{drop: true})
@@ -180,6 +187,30 @@ func (st *sentence) adjunct(i, from int) bool {
 		j--
 	}
 	return j < 0 || !auxiliary[st.words[j]] && st.words[j] != "to" && st.mention[j] < 0
+}
+
+// objectControlled reports whether the verb starting at token from is an
+// infinitive whose "to" follows an actor that a verb coded before it in
+// the clause acts on or is told by ("asked Gondor to attack", "was
+// pressured by Congress to help").
+func (st *sentence) objectControlled(from int, coded map[int]int) bool {
+	j := from - 1
+	for j >= 0 && strings.HasPrefix(st.tags[j], "RB") {
+		j--
+	}
+	if j < 1 || st.words[j] != "to" || st.mention[j-1] < 0 {
+		return false
+	}
+	for k := st.spans[st.mention[j-1]][0] - 1; k >= 0; k-- {
+		w := st.words[k]
+		if boundaries[w] || subordinators[w] || w == "," {
+			return false
+		}
+		if _, ok := coded[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitiveOf returns, for a verb starting at token from that "to" comes

@@ -49,6 +49,9 @@ DELAY
 
 --- SAY [010] ---
 SAY {SAID SAYS}
+
+--- URGE [102] ---
+URGE
 `
 
 // codes of the test's countries, found as whole words
@@ -102,6 +105,8 @@ func TestCode(t *testing.T) {
 		{"an aside between commas", "Norway criticized, it seems, Chile.", "NOR>CHL 121/"},
 		{"a pattern stops at another clause's verb", "Norway promised Sweden that the bank lost ten million dollars.", "NOR>SWE 050/"},
 		{"a possessive pronoun is no target", "Norway criticized its army and Chile.", "NOR>CHL 121/"},
+		{"an infinitive after the object is part of the governing verb", "Norway urged Chile to strike Peru.", "NOR>CHL 102/"},
+		{"an infinitive after the agent is part of the governing verb", "Norway was urged by Sweden to strike Peru.", "SWE>NOR 102/"},
 		{"what is said is a clause of its own", "Norway said the plan enjoyed support in Chile.", "NOR> 010/"},
 		{"the subject of what is said is the target", "Norway said Chile criticized the plan.", "NOR>CHL 010/ CHL> 121/"},
 		{"a participle between a noun and its object is a verb", "Norway said a new law criticized harsh police methods in Chile.", "NOR> 010/ >CHL 121/"},
