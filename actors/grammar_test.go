@@ -210,6 +210,8 @@ func TestACLEDNames(t *testing.T) {
 		{"Ten Malian civilians were killed.", "2020-05-01", "civilians", "Civilians (Mali)"},
 		{"The Malian government denied it.", "2020-05-01", "government", "Government of Mali"},
 		{"Pro-government militias raided the market.", "2020-05-01", "militias", "Militia (Pro-Government)"},
+		// forces of a side and a group allied to it are the side's
+		{"Pro-government and Popular Defence militiamen raided the market.", "2020-05-01", "militiamen", "Militia (Pro-Government)"},
 		{"Al-Shabaab claimed the attack.", "2020-05-01", "Al-Shabaab", "Al Shabaab"},
 		// Islamists no group is named for are a political militia
 		{"Suspected Islamist militants burned a village.", "2020-05-01", "militants", "Islamist Militia"},

@@ -212,6 +212,7 @@ func (p *parser) agentPhrase(i int) int {
 			q.pro = p.toks[j].Text[4:]
 			mods = append(mods, p.toks[j].Text)
 			j++
+			j = p.alliedSide(j)
 			continue
 		}
 		if side, how, ok := hyphenated(p.toks[j].Text); ok && backers[how] && p.sideKnown(side) {
@@ -739,6 +740,36 @@ func (p *parser) pro(m *mention, a agent, side string) {
 	default:
 		m.acled = "Militia ({country})"
 	}
+}
+
+// alliedSide returns, for "and" at j after a "pro-" word, the start of
+// the agent noun that a group allied to the side comes before ("pro-Hadi
+// and Popular Resistance forces", "pro-Hadi and affiliated snipers"): the
+// forces are read as the first side's. Else j.
+func (p *parser) alliedSide(j int) int {
+	if j >= len(p.lw) || p.lw[j] != "and" {
+		return j
+	}
+	k := j + 1
+	for k < len(p.toks) && k <= j+4 && (quoteMark(p.lw[k]) || isCapitalised(p.toks[k].Text) || p.lw[k] == "affiliated" || p.lw[k] == "allied") {
+		k++
+	}
+	if k == j+1 {
+		return j
+	}
+	if _, n := p.agentAt(k); n > k {
+		return k
+	}
+	return j
+}
+
+// quoteMark reports whether a token is a quotation mark.
+func quoteMark(w string) bool {
+	switch w {
+	case "\"", "``", "''", "\u201c", "\u201d", "'":
+		return true
+	}
+	return false
 }
 
 // sideCountry returns the country a "pro-" side names ("Russian" in
