@@ -644,6 +644,8 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 		e := p.elems[k]
 		adjacent := e.joined
 		switch e.kind {
+		case elemSkip:
+			continue // before the verb, gaps are allowed anyway
 		case elemCompound:
 			b.compoundSource = true
 			continue
@@ -691,6 +693,10 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 	for k := p.verb + 1; k < len(p.elems); k++ {
 		e := p.elems[k]
 		switch e.kind {
+		case elemSkip:
+			pos = st.skipPhrase(pos)
+			adjacent = e.joined
+			continue
 		case elemCompound:
 			b.compoundTarget = true
 			adjacent = e.joined
@@ -736,6 +742,21 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 		adjacent = e.joined
 	}
 	return b, true
+}
+
+// skipPhrase returns the token after the noun phrase at token i: an actor
+// mention with the determiners and adjectives before it, or a run of
+// determiners, numbers, adjectives and nouns. i when no noun phrase starts
+// there.
+func (st *sentence) skipPhrase(i int) int {
+	j := i
+	for j < len(st.words) && st.mention[j] < 0 && (st.tags[j] == "DT" || st.tags[j] == "CD" || st.tags[j] == "PRP$" || strings.HasPrefix(st.tags[j], "JJ") || strings.HasPrefix(st.tags[j], "NN")) {
+		j++
+	}
+	if j < len(st.words) && st.mention[j] >= 0 {
+		return st.spans[st.mention[j]][1]
+	}
+	return j
 }
 
 // finite reports whether token j is a finite verb or a modal, which opens

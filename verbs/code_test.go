@@ -52,6 +52,10 @@ SAY {SAID SAYS}
 
 --- URGE [102] ---
 URGE
+
+--- CELEBRATE [---] ---
+CELEBRATE
+- * FEAST IN ^ +  [045]
 `
 
 // codes of the test's countries, found as whole words
@@ -107,6 +111,7 @@ func TestCode(t *testing.T) {
 		{"a possessive pronoun is no target", "Norway criticized its army and Chile.", "NOR>CHL 121/"},
 		{"an infinitive after the object is part of the governing verb", "Norway urged Chile to strike Peru.", "NOR>CHL 102/"},
 		{"an infinitive after the agent is part of the governing verb", "Norway was urged by Sweden to strike Peru.", "SWE>NOR 102/"},
+		{"a passed-over noun phrase is not the target", "Norway celebrated the feast in Chile with Peru.", "NOR>PER 045/"},
 		{"what is said is a clause of its own", "Norway said the plan enjoyed support in Chile.", "NOR> 010/"},
 		{"the subject of what is said is the target", "Norway said Chile criticized the plan.", "NOR>CHL 010/ CHL> 121/"},
 		{"a participle between a noun and its object is a verb", "Norway said a new law criticized harsh police methods in Chile.", "NOR> 010/ >CHL 121/"},

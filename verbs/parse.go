@@ -153,7 +153,9 @@ func (d *Dictionary) parsePattern(text string) (*pattern, error) {
 			case w == "%":
 				elems = append(elems, elem{kind: elemCompound, joined: joined})
 			case w == "^":
-				// a skipped word: gaps are allowed anyway
+				// a noun phrase passed over ("IFTAR IN ^ +": the place
+				// after "in" is not the target)
+				elems = append(elems, elem{kind: elemSkip, joined: joined})
 			case strings.HasPrefix(w, "&"):
 				alts, err := d.expand(strings.ToUpper(w), 0)
 				if err != nil {
