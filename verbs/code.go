@@ -73,9 +73,24 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 		code := f.code
 		var bound binding
 		specific := false
+		var first *pattern
 		for _, p := range f.block.patterns {
-			if b, ok := st.match(p, from, to); ok {
+			if first != nil && (p.weight < first.weight || len(st.subject(i).actors) < 2) {
+				break
+			}
+			b, ok := st.match(p, from, to)
+			if !ok {
+				continue
+			}
+			if first == nil {
+				first = p
 				code, bound, specific = p.code, b, true
+			}
+			if b.compoundSource {
+				// "Gondor and Osgiliath renewed diplomatic ties": of
+				// patterns that read as many words, the one for a
+				// compound subject, when the subject is one
+				code, bound = p.code, b
 				break
 			}
 		}

@@ -53,6 +53,11 @@ SAY {SAID SAYS}
 --- URGE [102] ---
 URGE
 
+--- RENEW [---] ---
+RENEW
+- * TIES  [064:064]
+- % * TIES  [064:064]
+
 --- CELEBRATE [---] ---
 CELEBRATE
 - * FEAST IN ^ +  [045]
@@ -111,6 +116,8 @@ func TestCode(t *testing.T) {
 		{"a possessive pronoun is no target", "Norway criticized its army and Chile.", "NOR>CHL 121/"},
 		{"an infinitive after the object is part of the governing verb", "Norway urged Chile to strike Peru.", "NOR>CHL 102/"},
 		{"an infinitive after the agent is part of the governing verb", "Norway was urged by Sweden to strike Peru.", "SWE>NOR 102/"},
+		{"a compound subject takes the pattern for compounds", "Norway and Chile renewed ties.", "NOR,CHL> 064/064 mutual"},
+		{"a single subject takes the plain pattern", "Norway renewed ties with Chile.", "NOR>CHL 064/064"},
 		{"a passed-over noun phrase is not the target", "Norway celebrated the feast in Chile with Peru.", "NOR>PER 045/"},
 		{"what is said is a clause of its own", "Norway said the plan enjoyed support in Chile.", "NOR> 010/"},
 		{"the subject of what is said is the target", "Norway said Chile criticized the plan.", "NOR>CHL 010/ CHL> 121/"},
