@@ -508,8 +508,18 @@ func (st *sentence) nounPhraseBefore(j int) []int {
 // it ("with Mordor, Rohan and Bree"). A passive's object is its subject:
 // this finds none past "by".
 func (st *sentence) object(i int, passive, statement bool) []int {
+	clause := false // past "that": the subject of a clause of its own
 	for j := i; j < len(st.words); j++ {
 		w := st.words[j]
+		if w == "that" && j == i && st.tags[j] == "IN" {
+			clause = true
+			continue
+		}
+		if clause && st.tags[j] == "IN" {
+			// "agree that disputes in the South China Sea ...": an
+			// actor inside the clause subject's phrase is not its head
+			return nil
+		}
 		if w == "," && !st.listAfter(j) {
 			// "restore complete, full ties", "restore, it seems, full
 			// ties": adjectives in a row, or an aside, go on

@@ -118,6 +118,8 @@ func TestCode(t *testing.T) {
 		{"an infinitive after the agent is part of the governing verb", "Norway was urged by Sweden to strike Peru.", "SWE>NOR 102/"},
 		{"a compound subject takes the pattern for compounds", "Norway and Chile renewed ties.", "NOR,CHL> 064/064 mutual"},
 		{"a single subject takes the plain pattern", "Norway renewed ties with Chile.", "NOR>CHL 064/064"},
+		{"an actor inside a that-clause subject's phrase is not the target", "Norway promised that the disputes in Chile would end.", "NOR> 050/"},
+		{"the subject of a that-clause is the target", "Norway promised that Chile would get aid.", "NOR>CHL 050/"},
 		{"a passed-over noun phrase is not the target", "Norway celebrated the feast in Chile with Peru.", "NOR>PER 045/"},
 		{"what is said is a clause of its own", "Norway said the plan enjoyed support in Chile.", "NOR> 010/"},
 		{"the subject of what is said is the target", "Norway said Chile criticized the plan.", "NOR>CHL 010/ CHL> 121/"},
