@@ -195,3 +195,25 @@ func TestUnresolvedPronoun(t *testing.T) {
 		t.Errorf("got %q, want %q", g, want)
 	}
 }
+
+// TestBraceCommas checks that commas between a verb's irregular forms
+// separate them and are no form of their own.
+func TestBraceCommas(t *testing.T) {
+	d, err := verbs.Read("test", strings.NewReader("--- DETERMINE [030] ---\n+IS_DETERMINED {+WAS_DETERMINED , +BE_DETERMINED}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Norway, Chile and Peru was determined to act."
+	sents, err := text.Analyze(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts := mentions(s)
+	var got []string
+	for _, c := range d.Code(&sents[0], acts) {
+		got = append(got, c.Word)
+	}
+	if g := strings.Join(got, "|"); g != "was determined" {
+		t.Errorf("coded verbs %q, want \"was determined\"", g)
+	}
+}

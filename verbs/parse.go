@@ -21,7 +21,9 @@ func verbForms(line string, b *block) []*form {
 		if j < i {
 			j = len(line)
 		}
-		irregular = strings.Fields(line[i+1 : j])
+		// "{+WAS_DETERMINED , +BE_DETERMINED}": commas between forms
+		// separate them, they are none
+		irregular = strings.FieldsFunc(line[i+1:j], func(r rune) bool { return r == ' ' || r == '\t' || r == ',' })
 		line = strings.TrimSpace(line[:i])
 	}
 	fields := strings.Fields(line)
