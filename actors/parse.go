@@ -1069,9 +1069,10 @@ func (p *parser) state(i int) int {
 			return i
 		}
 	}
-	if n < len(p.lw) && p.lw[n] == "'s" && n+1 < len(p.toks) && (strings.HasPrefix(p.toks[n+1].Tag, "NN") || strings.HasPrefix(p.toks[n+1].Tag, "JJ")) {
+	if n < len(p.lw) && p.lw[n] == "'s" && n+1 < len(p.toks) && (strings.HasPrefix(p.toks[n+1].Tag, "NN") || strings.HasPrefix(p.toks[n+1].Tag, "JJ")) && !p.everyState {
 		// "Armenia's army" is read by agentPhrase; a possessive that owns
-		// nothing ("a treaty with Libya's") names the state
+		// nothing ("a treaty with Libya's") names the state; read as
+		// PETRARCH reads, every country named is one ("Kenya's capital")
 		return i
 	}
 	subject := p.verbFollows(n) && !(i > 0 && locatives[p.lw[i-1]])
