@@ -1228,6 +1228,10 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 	if i := a.subject(body, h.span, s, speaker); i >= 0 {
 		x := a.resolved(i)
 		c.actor1 = &x
+	} else if i := a.agentAfter(h.span, body); i >= 0 {
+		// "a patrol by Russian forces took place": who did it
+		x := a.resolved(i)
+		c.actor1 = &x
 	} else if cl.Claimant >= 0 {
 		x := a.resolved(cl.Claimant)
 		c.actor1 = &x
@@ -1245,6 +1249,9 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 	for i := range a.in.Actors {
 		act := &a.in.Actors[i]
 		if act.Start >= h.span.End && act.End <= stop && speaker(act) {
+			if c.actor1 != nil && act.Start == c.actor1.Start && act.End == c.actor1.End {
+				continue // the agent after "by"
+			}
 			if c.actor1 == nil || act.Country != c.actor1.Country || act.Sector != c.actor1.Sector {
 				x := a.resolved(i)
 				c.actor2 = &x
@@ -1255,6 +1262,28 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 	c.location = a.location(phrase, h.span)
 	c.date = a.date(phrase, h.span)
 	return c
+}
+
+// agentAfter returns the actor that "by" right after a noun trigger names
+// as its agent ("a patrol by Russian forces", "a statement by the
+// ministry"), or -1.
+func (a *article) agentAfter(trig, body sitrep.Span) int {
+	rest := a.in.Text[trig.End:body.End]
+	k := 0
+	for k < len(rest) && rest[k] == ' ' {
+		k++
+	}
+	if !strings.HasPrefix(rest[k:], "by ") {
+		return -1
+	}
+	from := trig.End + k + 3
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start >= from && act.Start <= from+4 && act.End <= body.End {
+			return i
+		}
+	}
+	return -1
 }
 
 // location picks the place of an event: in the clause, a town or region

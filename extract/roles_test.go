@@ -98,6 +98,8 @@ func TestActorCountry(t *testing.T) {
 			"On 8 March 2021, federal police forces dismantled a drug laboratory in Kano, Nigeria. Two men were arrested.", 1, "NGA", ""},
 		{"a state's operation abroad keeps its state",
 			"On 9 March 2021, Operation Barkhane forces conducted an airstrike on militant positions near Menaka, Mali.", 1, "FRA", ""},
+		{"the agent after \"by\" did what the noun tells",
+			"On 14 March 2021, a patrol by Russian forces took place near Qamishli, Syria.", 1, "RUS", ""},
 		{"islamists no group is named for are a political militia",
 			"On 10 March 2021, suspected Islamist militants burned huts in Damboa, Nigeria.", 3, "NGA", "Islamist Militia (Nigeria)"},
 	}
