@@ -440,6 +440,13 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			// the forces the report names before it
 			ev.Actor1 = a.armedSubject(e, ev)
 		}
+		if ev.Actor1 == nil && *ev.ACLEDSubEventType == "Looting/property destruction" {
+			// property burned or looted by nobody the text names: like
+			// violence, an unidentified armed group's deed
+			g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
+			g.Country, g.Cameo = "", "UAF"
+			ev.Actor1 = g
+		}
 		if sub := *ev.ACLEDSubEventType; (ev.Actor2 == nil || ev.Actor2.Inter == 7) && (sub == "Looting/property destruction" || sub == "Arrests") && ev.Actor1 != nil && armed(ev.Actor1) && hasCue(e.words(), "drugs") {
 			// drugs or contraband that forces seize, and whoever they
 			// arrest for them, are a criminal gang's: ACLED's
