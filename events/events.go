@@ -1225,6 +1225,7 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 		body = cl.Span
 	}
 	speaker := func(x *sitrep.Actor) bool { return x.Kind != sitrep.KindCivilians }
+	byAgent, agentEnd := false, 0
 	if i := a.subject(body, h.span, s, speaker); i >= 0 {
 		x := a.resolved(i)
 		c.actor1 = &x
@@ -1232,6 +1233,7 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 		// "a patrol by Russian forces took place": who did it
 		x := a.resolved(i)
 		c.actor1 = &x
+		byAgent, agentEnd = true, a.in.Actors[i].End
 	} else if cl.Claimant >= 0 {
 		x := a.resolved(cl.Claimant)
 		c.actor1 = &x
@@ -1249,6 +1251,14 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 	for i := range a.in.Actors {
 		act := &a.in.Actors[i]
 		if act.Start >= h.span.End && act.End <= stop && speaker(act) {
+			if byAgent && act.Start >= agentEnd {
+				if between := strings.TrimSpace(a.in.Text[agentEnd:act.Start]); between == "" || between == "and" || between == "," {
+					// "a joint patrol by Turkish and Russian
+					// forces": the agents, not whom they act on
+					agentEnd = act.End
+					continue
+				}
+			}
 			if c.actor1 != nil && act.Start == c.actor1.Start && act.End == c.actor1.End {
 				continue // the agent after "by"
 			}

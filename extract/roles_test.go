@@ -150,3 +150,16 @@ func TestRiotTargets(t *testing.T) {
 		})
 	}
 }
+
+// TestByAgents checks that the agents "by" lists after a noun trigger are
+// its actors, none of them the target; the sentence is written for the
+// test.
+func TestByAgents(t *testing.T) {
+	e := first(t, run(t, "On 14 March 2021, a joint patrol by Turkish forces and Russian forces took place near Saraqib, Syria."))
+	if e.Actor1 == nil || e.Actor1.Country != "TUR" {
+		t.Errorf("actor1 %+v, want Turkish forces", e.Actor1)
+	}
+	if e.Actor2 != nil {
+		t.Errorf("actor2 %+v, want none", e.Actor2)
+	}
+}
