@@ -447,7 +447,7 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			g.Country, g.Cameo = "", "UAF"
 			ev.Actor1 = g
 		}
-		if sub := *ev.ACLEDSubEventType; (ev.Actor2 == nil || ev.Actor2.Inter == 7) && (sub == "Looting/property destruction" || sub == "Arrests") && ev.Actor1 != nil && armed(ev.Actor1) && hasCue(e.words(), "drugs") {
+		if sub := *ev.ACLEDSubEventType; (ev.Actor2 == nil || ev.Actor2.Inter == 7) && (sub == "Looting/property destruction" || sub == "Arrests") && ev.Actor1 != nil && armed(ev.Actor1) && (hasCue(e.words(), "drugs") || hasCue(a.sentenceBefore(e), "drugs")) {
 			// drugs or contraband that forces seize, and whoever they
 			// arrest for them, are a criminal gang's: ACLED's
 			// unidentified gang named after the event's country
@@ -515,6 +515,18 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
 		}
 	}
+}
+
+// sentenceBefore returns the lower-case, space-padded words of the
+// sentence before the event's first report in its paragraph ("Police
+// dismantled a drug lab. Two men were arrested."), or "".
+func (a *article) sentenceBefore(e *event) string {
+	k := e.first().sent
+	if k == 0 || a.in.Sentences[k-1].Paragraph != a.in.Sentences[k].Paragraph {
+		return ""
+	}
+	s := &a.in.Sentences[k-1]
+	return deedWords(s, s.Span, nil)
 }
 
 // damagesProperty reports whether a report tells of damage done to

@@ -51,6 +51,8 @@ func TestRoles(t *testing.T) {
 			"On 13 March 2021, federal police forces seized two tons of marijuana hidden in a truck near Cascavel, Parana, Brazil. Two men were arrested.", 1, 3, "Unidentified Gang (Brazil)", ""},
 		{"property burned by nobody named is an unidentified group's deed",
 			"On 15 March 2021, in Reni, Odessa, the car of a town councillor was set on fire. No injuries were reported.", 3, 0, "", "Strategic developments"},
+		{"those arrested at a drug lab the police dismantled are a gang's",
+			"On 13 March 2021, military police forces dismantled a cocaine lab in Sobradinho, Distrito Federal, Brazil. A man was arrested.", 1, 3, "Unidentified Gang (Brazil)", ""},
 		{"a clash nobody is named for keeps the state's forces as one side",
 			"On 8 March 2021, clashes were reported near Avdiivka, Ukraine.", 3, 1, "", "Battles"},
 	}
