@@ -891,6 +891,11 @@ var abstractTargets = wordSet(`freedom freedoms rights democracy sovereignty con
 // "years after the war".
 var durationUnits = wordSet(`years months weeks decades year month week decade`)
 
+// holdWords are participles that tell who holds, owns or runs a thing
+// ("a checkpoint manned by soldiers", "a village held by rebels"): the
+// agent after them is the target's, not the perpetrator.
+var holdWords = wordSet(`manned held controlled owned guarded occupied inhabited staffed`)
+
 // background words before "the" + trigger make the violence the setting of
 // what is told, not the news.
 var background = wordSet(`after following since despite`)
@@ -1441,7 +1446,9 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 	// guards"
 	for b := te; b < len(toks) && b < te+8 && b+1 < len(toks); b++ {
 		w := strings.ToLower(toks[b].Text)
-		if w == "," || w == ";" || w == "." {
+		if w == "," || w == ";" || w == "." || holdWords[w] {
+			// "attacked a checkpoint manned by soldiers": who holds
+			// what was hit, not who hit it
 			break
 		}
 		if w != "by" {

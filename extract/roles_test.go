@@ -53,6 +53,8 @@ func TestRoles(t *testing.T) {
 			"On 15 March 2021, in Reni, Odessa, the car of a town councillor was set on fire. No injuries were reported.", 3, 0, "", "Strategic developments"},
 		{"those arrested at a drug lab the police dismantled are a gang's",
 			"On 13 March 2021, military police forces dismantled a cocaine lab in Sobradinho, Distrito Federal, Brazil. A man was arrested.", 1, 3, "Unidentified Gang (Brazil)", ""},
+		{"who mans what was attacked is not who attacked it",
+			"On 16 March 2021, Al Shabaab militants attacked a checkpoint manned by Somali soldiers near Afgooye, Somalia.", 2, 1, "", ""},
 		{"a clash nobody is named for keeps the state's forces as one side",
 			"On 8 March 2021, clashes were reported near Avdiivka, Ukraine.", 3, 1, "", "Battles"},
 	}
