@@ -751,12 +751,19 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 			continue
 		}
 		found := -1
+		first := pos == to // the first word the pattern asks for after the verb
 		for j := pos; j < len(st.words) && !boundaries[st.words[j]]; j++ {
 			if n, ok := st.phraseAt(e.alts, j, false); ok {
 				found = j + n
 				break
 			}
 			if adjacent || st.finite(j) {
+				break
+			}
+			if first && st.tags[j] == "IN" && j > to && strings.HasPrefix(st.tags[j-1], "NN") {
+				// "made his remarks in Doha at the start of a trip": the
+				// verb's object ends before a preposition; a word the
+				// pattern asks for first is not looked for past it
 				break
 			}
 		}

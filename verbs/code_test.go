@@ -58,6 +58,10 @@ RENEW
 - * TIES  [064:064]
 - % * TIES  [064:064]
 
+--- MAKE [---] ---
+MAKE {MADE}
+- * TRIP  [036]
+
 --- CELEBRATE [---] ---
 CELEBRATE
 - * FEAST IN ^ +  [045]
@@ -120,6 +124,8 @@ func TestCode(t *testing.T) {
 		{"a single subject takes the plain pattern", "Norway renewed ties with Chile.", "NOR>CHL 064/064"},
 		{"an actor inside a that-clause subject's phrase is not the target", "Norway promised that the disputes in Chile would end.", "NOR> 050/"},
 		{"the subject of a that-clause is the target", "Norway promised that Chile would get aid.", "NOR>CHL 050/"},
+		{"a pattern's first word is in the verb's object", "Norway made a trip to Chile.", "NOR>CHL 036/"},
+		{"a pattern's first word is not looked for past the object", "Norway made its remarks in Chile at the start of a trip.", ""},
 		{"a passed-over noun phrase is not the target", "Norway celebrated the feast in Chile with Peru.", "NOR>PER 045/"},
 		{"what is said is a clause of its own", "Norway said the plan enjoyed support in Chile.", "NOR> 010/"},
 		{"the subject of what is said is the target", "Norway said Chile criticized the plan.", "NOR>CHL 010/ CHL> 121/"},
