@@ -81,6 +81,7 @@ func TestActors(t *testing.T) {
 		{"troopers", "Troopers fired on the crowd.", "Troopers", "", "MIL", "state", 1, "MIL"},
 		{"police elements", "Suspected police elements shot the activist.", "police elements", "", "POL", "state", 1, "COP"},
 		{"forces named by their vehicles", "Two Syrian military convoys entered the town.", "Syrian military", "SYR", "MIL", "state", 1, "SYRMIL"},
+		{"a police unit", "Members of the anti-cult police unit shot a student.", "police", "", "POL", "state", 1, "COP"},
 		{"unnamed islamists", "Islamic militants attacked two Syrian villages.", "militants", "", "MIL_NONSTATE", "armed_group", 3, "REB"},
 		{"title and name", "French Defence Minister Pierre Lagarde visited Bamako.", "Lagarde", "FRA", "MIL", "person", 1, "FRAMIL"},
 		{"apposition", "Omar Traore, adviser to the President of Mali, said the talks failed.", "Traore", "MLI", "GOV", "person", 1, "MLIGOV"},
