@@ -76,6 +76,13 @@ func TestActors(t *testing.T) {
 		{"demonym prosecutor's office", "The Malian Prosecutor's Office opened a case.", "Prosecutor", "MLI", "JUD", "state", 1, "MLIJUD"},
 		{"agent of country", "The Foreign Ministry in Ukraine rejected the claim.", "Foreign Ministry", "UKR", "GOV", "state", 1, "UKRGOV"},
 		{"possessive country", "Russia's army advanced.", "army", "RUS", "MIL", "state", 1, "RUSMIL"},
+		{"clan militiamen", "Suspected clan militiamen ambushed a convoy.", "militiamen", "", "MIL_NONSTATE", "armed_group", 4, "UAF"},
+		{"tribal militias", "Two tribal militias clashed over a well.", "militias", "", "MIL_NONSTATE", "armed_group", 4, "UAF"},
+		{"troopers", "Troopers fired on the crowd.", "Troopers", "", "MIL", "state", 1, "MIL"},
+		{"police elements", "Suspected police elements shot the activist.", "police elements", "", "POL", "state", 1, "COP"},
+		{"forces named by their vehicles", "Two Syrian military convoys entered the town.", "Syrian military", "SYR", "MIL", "state", 1, "SYRMIL"},
+		{"a police unit", "Members of the anti-cult police unit shot a student.", "police", "", "POL", "state", 1, "COP"},
+		{"unnamed islamists", "Islamic militants attacked two Syrian villages.", "militants", "", "MIL_NONSTATE", "armed_group", 3, "REB"},
 		{"title and name", "French Defence Minister Pierre Lagarde visited Bamako.", "Lagarde", "FRA", "MIL", "person", 1, "FRAMIL"},
 		{"apposition", "Omar Traore, adviser to the President of Mali, said the talks failed.", "Traore", "MLI", "GOV", "person", 1, "MLIGOV"},
 		{"title of organisation", "Maria Lund, deputy spokesperson for the United Nations, said aid was blocked.", "Lund", "", "IGO", "person", 8, "IGOUNO"},
@@ -85,6 +92,7 @@ func TestActors(t *testing.T) {
 		{"rebels", "Rebels attacked a checkpoint.", "Rebels", "", "REB", "armed_group", 2, "REB"},
 		{"protesters", "Protesters gathered in the square.", "Protesters", "", "OPP", "other", 6, "OPP"},
 		{"organisation", "The United Nations condemned the attack.", "United Nations", "", "IGO", "organization", 8, "IGOUNO"},
+		{"organisation's means of war", "A NATO airstrike hit the village.", "NATO", "", "MIL", "organization", 8, "IGOWSTNATMIL"},
 		{"correspondent", "Our correspondent reported heavy fire.", "correspondent", "", "MED", "media", 0, "MED"},
 	}
 	for _, c := range cases {
@@ -107,6 +115,7 @@ func TestActorsNotMentions(t *testing.T) {
 		{"country as place", "Shells fell on villages inside Armenia.", "Armenia"},
 		{"bare title word", "The general assembly met on Monday.", "general"},
 		{"month is no name", "On Monday, March was cold.", "March"},
+		{"a name before a military thing", "Gunmen ambushed a Kandor military truck.", "Kandor"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

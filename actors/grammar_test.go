@@ -210,7 +210,13 @@ func TestACLEDNames(t *testing.T) {
 		{"Ten Malian civilians were killed.", "2020-05-01", "civilians", "Civilians (Mali)"},
 		{"The Malian government denied it.", "2020-05-01", "government", "Government of Mali"},
 		{"Pro-government militias raided the market.", "2020-05-01", "militias", "Militia (Pro-Government)"},
+		// forces of a side and a group allied to it are the side's
+		{"Pro-government and Popular Defence militiamen raided the market.", "2020-05-01", "militiamen", "Militia (Pro-Government)"},
 		{"Al-Shabaab claimed the attack.", "2020-05-01", "Al-Shabaab", "Al Shabaab"},
+		{"CPI-Maoist cadres blew up a bridge.", "2020-05-01", "CPI-Maoist", "CPI (Maoist): Communist Party of India (Maoist)"},
+		{"Ahrar al-Sham fighters shelled the village.", "2020-05-01", "Ahrar al-Sham", "AAS: Ahrar al Sham"},
+		// Islamists no group is named for are a political militia
+		{"Suspected Islamist militants burned a village.", "2020-05-01", "militants", "Islamist Militia"},
 	}
 	for _, c := range cases {
 		as := extractWith(t, c.text, c.date)

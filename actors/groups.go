@@ -57,6 +57,11 @@ func (p *parser) namedGroup(i int) int {
 		return i
 	}
 	if a, m := p.agentAt(n); m > n && !a.person && (a.sector == "REB" || a.sector == "MIL_NONSTATE" || a.sector == "MIL" && a.kind == sitrep.KindState) {
+		if adjectival[a.phrase] && m < len(p.toks) && strings.HasPrefix(p.toks[m].Tag, "NN") && !isCapitalised(p.toks[m].Text) && !acts(p.headOf(m)) {
+			// "the Al Libnat military camp", "an Islah military
+			// truck": the name qualifies a thing, it names no group
+			return i
+		}
 		g := mention{Actor: sitrep.Actor{Start: p.toks[i].Start, End: p.toks[m-1].End, Name: p.span(i, n), Kind: sitrep.KindArmedGroup,
 			Sector: a.sector, Inter: a.inter, Ref: -1}, role: a.role}
 		if a.sector == "MIL" {
@@ -137,7 +142,7 @@ func (p *parser) namedThing(i, n int) (int, bool) {
 		}
 	}
 	switch head {
-	case "place", "day", "act":
+	case "place", "day", "act", "arms":
 		return end, true
 	case "org", "armed":
 		if n-i < 2 && head == "org" {

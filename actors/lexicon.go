@@ -292,9 +292,9 @@ func (l *lexicon) loadConduct(data string) error {
 func (l *lexicon) loadHeads(data string) error {
 	return rows(data, 2, 2, func(_ int, f []string) error {
 		switch f[1] {
-		case "place", "day", "org", "armed", "act":
+		case "place", "day", "org", "armed", "act", "arms":
 		default:
-			return fmt.Errorf("%q: want place, day, org, armed or act", f[1])
+			return fmt.Errorf("%q: want place, day, org, armed, act or arms", f[1])
 		}
 		k := strings.ToLower(f[0])
 		if _, dup := l.heads[k]; dup {

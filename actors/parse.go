@@ -212,6 +212,7 @@ func (p *parser) agentPhrase(i int) int {
 			q.pro = p.toks[j].Text[4:]
 			mods = append(mods, p.toks[j].Text)
 			j++
+			j = p.alliedSide(j)
 			continue
 		}
 		if side, how, ok := hyphenated(p.toks[j].Text); ok && backers[how] && p.sideKnown(side) {
@@ -243,7 +244,7 @@ func (p *parser) agentPhrase(i int) int {
 	if end == j {
 		return i
 	}
-	if adjectival[a.phrase] && end < len(p.toks) && strings.HasPrefix(p.toks[end].Tag, "NN") && !isCapitalised(p.toks[end].Text) && p.headOf(end) != "act" {
+	if adjectival[a.phrase] && end < len(p.toks) && strings.HasPrefix(p.toks[end].Tag, "NN") && !isCapitalised(p.toks[end].Text) && !acts(p.headOf(end)) {
 		return i // "military losses", "civilian areas", "government buildings"
 	}
 	// "Turkish Army forces", "Gendarmerie forces": an agent noun that
@@ -741,6 +742,36 @@ func (p *parser) pro(m *mention, a agent, side string) {
 	}
 }
 
+// alliedSide returns, for "and" at j after a "pro-" word, the start of
+// the agent noun that a group allied to the side comes before ("pro-Hadi
+// and Popular Resistance forces", "pro-Hadi and affiliated snipers"): the
+// forces are read as the first side's. Else j.
+func (p *parser) alliedSide(j int) int {
+	if j >= len(p.lw) || p.lw[j] != "and" {
+		return j
+	}
+	k := j + 1
+	for k < len(p.toks) && k <= j+4 && (quoteMark(p.lw[k]) || isCapitalised(p.toks[k].Text) || p.lw[k] == "affiliated" || p.lw[k] == "allied") {
+		k++
+	}
+	if k == j+1 {
+		return j
+	}
+	if _, n := p.agentAt(k); n > k {
+		return k
+	}
+	return j
+}
+
+// quoteMark reports whether a token is a quotation mark.
+func quoteMark(w string) bool {
+	switch w {
+	case "\"", "``", "''", "\u201c", "\u201d", "'":
+		return true
+	}
+	return false
+}
+
 // sideCountry returns the country a "pro-" side names ("Russian" in
 // "pro-Russian"), or "".
 func (p *parser) sideCountry(side string) string {
@@ -1001,9 +1032,20 @@ func (p *parser) orgMention(i int) int {
 	if o.kind == sitrep.KindMedia {
 		m.Inter = 0
 	}
+	if o.kind == sitrep.KindOrganization && o.sector == "IGO" && p.headOf(n) == "arms" {
+		// "a NATO airstrike": the organisation's forces
+		m.Sector = "MIL"
+		if !strings.HasSuffix(m.Cameo, "MIL") {
+			m.Cameo += "MIL"
+		}
+	}
 	p.add(m)
 	return n
 }
+
+// acts reports whether a head word is a deed or the means of one ("a
+// police raid", "army tanks"), which leaves the agent before it an actor.
+func acts(head string) bool { return head == "act" || head == "arms" }
 
 // state records a country or capital named as an actor: the subject of a
 // verb ("Azerbaijan announced", "Tehran issued"), or the party of an
@@ -1027,9 +1069,10 @@ func (p *parser) state(i int) int {
 			return i
 		}
 	}
-	if n < len(p.lw) && p.lw[n] == "'s" && n+1 < len(p.toks) && (strings.HasPrefix(p.toks[n+1].Tag, "NN") || strings.HasPrefix(p.toks[n+1].Tag, "JJ")) {
+	if n < len(p.lw) && p.lw[n] == "'s" && n+1 < len(p.toks) && (strings.HasPrefix(p.toks[n+1].Tag, "NN") || strings.HasPrefix(p.toks[n+1].Tag, "JJ")) && !p.everyState {
 		// "Armenia's army" is read by agentPhrase; a possessive that owns
-		// nothing ("a treaty with Libya's") names the state
+		// nothing ("a treaty with Libya's") names the state; read as
+		// PETRARCH reads, every country named is one ("Kenya's capital")
 		return i
 	}
 	subject := p.verbFollows(n) && !(i > 0 && locatives[p.lw[i-1]])

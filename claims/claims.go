@@ -119,8 +119,9 @@ func Split(s *sitrep.Sentence, actors []sitrep.Actor) []Clause {
 			CueSpan:   sitrep.Span{Start: toks[f.i].Start, End: toks[f.n-1].End},
 			Anaphoric: anaphoric(lw, f.n),
 		}
-		if f.c.after {
-			// "according to X, ...": the claim covers the whole sentence
+		if f.c.after || f.n < len(lw) && lw[f.n] == "by" {
+			// "according to X, ...", "..., as reported by X": the claim
+			// covers the whole sentence
 			cl.Claimant = firstActor(actors, cl.CueSpan.End, end)
 			cl.Span.Start, cl.Body.Start = prevEnd, prevEnd
 			if k == 0 {

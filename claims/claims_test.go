@@ -62,6 +62,7 @@ func TestSplit(t *testing.T) {
 			[]want{{"Mali", sitrep.Asserts, "said", false}, {"the rebels", sitrep.Denies, "denied", true}}},
 		{"adding carries the speaker", "The ministry reported five dead, adding that two were children.", []string{"The ministry"},
 			[]want{{"The ministry", sitrep.Asserts, "reported", false}, {"The ministry", sitrep.Asserts, "adding", false}}},
+		{"reported by", "Rebels shelled the town, as reported by the agency.", []string{"Rebels", "the agency"}, []want{{"the agency", sitrep.Asserts, "reported", false}}},
 		{"hedge", "Officials estimated that the toll was higher.", []string{"Officials"}, []want{{"Officials", sitrep.Hedges, "estimated", false}}},
 		{"adjective is no cue", "Fighting went on in the disputed region.", nil, []want{{"", sitrep.Asserts, "", false}}},
 		{"figure estimated at", "Losses estimated at $2 billion mounted.", nil, []want{{"", sitrep.Asserts, "", false}}},

@@ -245,9 +245,15 @@ func petrDoc(x *extract.Extractor, g petrRecord) (sitrep.Document, error) {
 	return doc, nil
 }
 
-// petrEvents returns our triples and gold's for a record.
+// petrEvents returns our triples and gold's for a record. An event with
+// neither a source nor a target CAMEO can name ("an investigation
+// determined ...") is no (source, target, code) record: PETRARCH codes
+// none without actors.
 func petrEvents(g petrRecord, doc sitrep.Document) (pred, gold []petrEvent) {
 	for _, e := range doc.Events {
+		if code(e.Actor1) == "" && code(e.Actor2) == "" {
+			continue
+		}
 		pred = append(pred, petrEvent{code(e.Actor1), code(e.Actor2), e.Cameo})
 	}
 	for _, e := range g.Gold {

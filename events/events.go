@@ -891,6 +891,11 @@ var abstractTargets = wordSet(`freedom freedoms rights democracy sovereignty con
 // "years after the war".
 var durationUnits = wordSet(`years months weeks decades year month week decade`)
 
+// holdWords are participles that tell who holds, owns or runs a thing
+// ("a checkpoint manned by soldiers", "a village held by rebels"): the
+// agent after them is the target's, not the perpetrator.
+var holdWords = wordSet(`manned held controlled owned guarded occupied inhabited staffed`)
+
 // background words before "the" + trigger make the violence the setting of
 // what is told, not the news.
 var background = wordSet(`after following since despite`)
@@ -1225,9 +1230,15 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 		body = cl.Span
 	}
 	speaker := func(x *sitrep.Actor) bool { return x.Kind != sitrep.KindCivilians }
+	byAgent, agentEnd := false, 0
 	if i := a.subject(body, h.span, s, speaker); i >= 0 {
 		x := a.resolved(i)
 		c.actor1 = &x
+	} else if i := a.agentAfter(h.span, body); i >= 0 {
+		// "a patrol by Russian forces took place": who did it
+		x := a.resolved(i)
+		c.actor1 = &x
+		byAgent, agentEnd = true, a.in.Actors[i].End
 	} else if cl.Claimant >= 0 {
 		x := a.resolved(cl.Claimant)
 		c.actor1 = &x
@@ -1245,6 +1256,17 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 	for i := range a.in.Actors {
 		act := &a.in.Actors[i]
 		if act.Start >= h.span.End && act.End <= stop && speaker(act) {
+			if byAgent && act.Start >= agentEnd {
+				if between := strings.TrimSpace(a.in.Text[agentEnd:act.Start]); between == "" || between == "and" || between == "," {
+					// "a joint patrol by Turkish and Russian
+					// forces": the agents, not whom they act on
+					agentEnd = act.End
+					continue
+				}
+			}
+			if c.actor1 != nil && act.Start == c.actor1.Start && act.End == c.actor1.End {
+				continue // the agent after "by"
+			}
 			if c.actor1 == nil || act.Country != c.actor1.Country || act.Sector != c.actor1.Sector {
 				x := a.resolved(i)
 				c.actor2 = &x
@@ -1255,6 +1277,28 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 	c.location = a.location(phrase, h.span)
 	c.date = a.date(phrase, h.span)
 	return c
+}
+
+// agentAfter returns the actor that "by" right after a noun trigger names
+// as its agent ("a patrol by Russian forces", "a statement by the
+// ministry"), or -1.
+func (a *article) agentAfter(trig, body sitrep.Span) int {
+	rest := a.in.Text[trig.End:body.End]
+	k := 0
+	for k < len(rest) && rest[k] == ' ' {
+		k++
+	}
+	if !strings.HasPrefix(rest[k:], "by ") {
+		return -1
+	}
+	from := trig.End + k + 3
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start >= from && act.Start <= from+4 && act.End <= body.End {
+			return i
+		}
+	}
+	return -1
 }
 
 // location picks the place of an event: in the clause, a town or region
@@ -1461,7 +1505,9 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 	// guards"
 	for b := te; b < len(toks) && b < te+8 && b+1 < len(toks); b++ {
 		w := strings.ToLower(toks[b].Text)
-		if w == "," || w == ";" || w == "." {
+		if w == "," || w == ";" || w == "." || holdWords[w] {
+			// "attacked a checkpoint manned by soldiers": who holds
+			// what was hit, not who hit it
 			break
 		}
 		if w != "by" {

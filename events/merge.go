@@ -427,9 +427,10 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		if ev.Actor2 == nil {
 			ev.Actor2 = a.intervener(e, ev, country)
 		}
-		if ev.Actor2 == nil && *ev.ACLEDSubEventType == "Mob violence" {
-			// a mob that meets no force turns on people: ACLED's
-			// civilians of the event's country
+		if ev.Actor2 == nil && (*ev.ACLEDSubEventType == "Mob violence" || e.damagesProperty()) {
+			// a mob that meets no force turns on people, rioters who
+			// wreck a bank or a house on its owners: ACLED's civilians
+			// of the event's country
 			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
 		}
 	case "Strategic developments":
@@ -438,6 +439,21 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			// arrested": the arrest, seizure or deployment is the deed of
 			// the forces the report names before it
 			ev.Actor1 = a.armedSubject(e, ev)
+		}
+		if ev.Actor1 == nil && *ev.ACLEDSubEventType == "Looting/property destruction" {
+			// property burned or looted by nobody the text names: like
+			// violence, an unidentified armed group's deed
+			g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
+			g.Country, g.Cameo = "", "UAF"
+			ev.Actor1 = g
+		}
+		if sub := *ev.ACLEDSubEventType; (ev.Actor2 == nil || ev.Actor2.Inter == 7) && (sub == "Looting/property destruction" || sub == "Arrests") && ev.Actor1 != nil && armed(ev.Actor1) && (hasCue(e.words(), "drugs") || hasCue(a.sentenceBefore(e), "drugs")) {
+			// drugs or contraband that forces seize, and whoever they
+			// arrest for them, are a criminal gang's: ACLED's
+			// unidentified gang named after the event's country
+			g := generic("Unidentified Gang", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
+			g.Country, g.Cameo = "", "CRM"
+			ev.Actor2 = g
 		}
 		if sub := *ev.ACLEDSubEventType; ev.Actor2 == nil && (sub == "Looting/property destruction" || sub == "Arrests") {
 			// what is looted, burned or seized, and whoever is arrested,
@@ -450,6 +466,9 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			ev.Actor1 = a.armedSubject(e, ev)
 		}
 		if ev.Actor1 == nil {
+			ev.Actor1 = a.claimedBy(e, ev)
+		}
+		if ev.Actor1 == nil {
 			// ACLED names it after the event's country; whose it is, the
 			// text does not say
 			g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
@@ -458,6 +477,17 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		}
 		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
 			ev.Actor2 = a.opponent(e, ev)
+		}
+		if *ev.ACLEDEventType == "Battles" && ev.Actor1.Text == "" && ev.Actor2 != nil && ev.Actor2.Text != "" && armed(ev.Actor2) {
+			// "a shoot-out took place during a police operation": of the
+			// two sides of a battle, the one the report names comes
+			// first, the one it leaves unnamed second
+			ev.Actor1, ev.Actor2 = ev.Actor2, ev.Actor1
+		}
+		if ev.Actor2 == nil && *ev.ACLEDEventType != "Violence against civilians" {
+			// "targeted GNA positions with artillery fire": whose
+			// positions were hit
+			ev.Actor2 = a.positionsOf(e, ev)
 		}
 		if ev.Actor2 == nil && *ev.ACLEDEventType != "Violence against civilians" && hasCue(e.first().target, "stateposts") {
 			// "fired at the governmental positions": the place stands
@@ -469,8 +499,9 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
 			// a battle has two sides: against the state's forces, an
 			// armed group the text leaves unnamed; against a group, the
-			// forces of the event's country
-			if ev.Actor1.Inter == 1 {
+			// forces of the event's country; a shoot-out nobody is named
+			// for, between gunmen ACLED leaves unidentified on both sides
+			if ev.Actor1.Inter == 1 || ev.Actor1.Text == "" && ev.Actor1.Inter == 3 && e.gunfight() {
 				g := generic("Unidentified Armed Group", sitrep.KindArmedGroup, "MIL_NONSTATE", 3)
 				g.Country, g.Cameo = "", "UAF"
 				ev.Actor2 = g
@@ -485,6 +516,72 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		}
 	}
 }
+
+// sentenceBefore returns the lower-case, space-padded words of the
+// sentence before the event's first report in its paragraph ("Police
+// dismantled a drug lab. Two men were arrested."), or "".
+func (a *article) sentenceBefore(e *event) string {
+	k := e.first().sent
+	if k == 0 || a.in.Sentences[k-1].Paragraph != a.in.Sentences[k].Paragraph {
+		return ""
+	}
+	s := &a.in.Sentences[k-1]
+	return deedWords(s, s.Span, nil)
+}
+
+// damagesProperty reports whether a report tells of damage done to
+// property ("hurled Molotov cocktails at a bank", "damaged the facade of
+// the building", "burned two cars"): a word of the damage cue set with a
+// word for property within the next six, and no force of the state's
+// between them ("set fire to the police station" is an attack on the
+// police) nor a word of place ("burned tyres outside the bank").
+func (e *event) damagesProperty() bool {
+	for _, c := range e.cands {
+		ws := strings.Fields(c.deeds)
+		for i, w := range ws {
+			if !damageWords[w] {
+				continue
+			}
+			for k := i + 1; k < len(ws) && k <= i+6; k++ {
+				if stateWords[ws[k]] || ws[k] == "outside" || ws[k] == "near" || ws[k] == "front" && ws[k-1] == "in" {
+					// the state's, or where it was done: "burned tyres
+					// in front of a bank"
+					break
+				}
+				if propertyWords[ws[k]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// damageWords are deeds that wreck what they hit
+	damageWords = wordSet(`damaged damaging burned burnt burning torched vandalized vandalised smashed looted
+		ransacked hurled threw stoned pelted attacked`)
+	// stateWords name the state's forces and offices: what they hold is
+	// theirs, not civilians'
+	stateWords = wordSet(`police policemen army military soldiers troops government ministry municipal municipality
+		council prison jail gendarmerie`)
+)
+
+// gunfight reports whether the event's first report calls the fight a
+// shoot-out or gunfight, the words for gunmen firing at each other, not
+// for a front's shelling.
+func (e *event) gunfight() bool {
+	return gunfightWords[strings.ToLower(e.first().word)]
+}
+
+// gunfightWords are the phrases of the gunfight cue set, unpadded.
+var gunfightWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range cueSets["gunfight"] {
+		m[strings.TrimSpace(p)] = true
+	}
+	return m
+}()
 
 // intervener returns the state force that a demonstration's report, or
 // the two sentences after it in its paragraph, names: "Police dispersed
@@ -546,6 +643,106 @@ func (a *article) armedSubject(e *event, ev *sitrep.Event) *sitrep.Actor {
 	}
 	return nil
 }
+
+// positionsOf returns the armed mention of the event's first report that
+// names whose positions, posts or base were hit ("LNA forces targeted GNA
+// positions with artillery fire"), other than actor1, or nil.
+func (a *article) positionsOf(e *event, ev *sitrep.Event) *sitrep.Actor {
+	s := &a.in.Sentences[e.first().sent]
+	for i := range a.in.Actors {
+		m := &a.in.Actors[i]
+		if m.Start < s.Start || m.End > s.End || !armed(m) || ev.Actor1 != nil && (sameActor(m, ev.Actor1) || m.Name != "" && m.Name == ev.Actor1.Name) {
+			continue
+		}
+		for k, t := range s.Tokens {
+			if t.Start >= m.End {
+				if k > 0 && s.Tokens[k-1].End <= m.End && positionWords[strings.ToLower(t.Text)] {
+					return m
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// positionWords are the places forces hold, which stand for them as the
+// target of an attack
+var positionWords = wordSet(`positions position posts post base bases checkpoint checkpoints barracks outpost outposts`)
+
+// claimedBy returns the armed group that one of the two sentences after
+// an event's first report, in its paragraph, names as its author when the
+// report names none: "An IED went off in the market. Al Shabaab claimed
+// responsibility." (`claimresp` in cues.tsv, the group before the words),
+// "The device was planted by JNIM militants." (`doneby`, the group after
+// them). A group's claim of a deed ("claimed to have killed two
+// soldiers", `claimdeed`) names it only when it is no state's force,
+// whose claims tell of deeds of their own.
+func (a *article) claimedBy(e *event, ev *sitrep.Event) *sitrep.Actor {
+	f := e.first()
+	para := a.in.Sentences[f.sent].Paragraph
+	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == para; k++ {
+		s := &a.in.Sentences[k]
+		for _, set := range []string{"claimresp", "claimdeed", "doneby"} {
+			from, to, ok := cueSpan(s, set)
+			if !ok {
+				continue
+			}
+			var found *sitrep.Actor
+			for i := range a.in.Actors {
+				m := &a.in.Actors[i]
+				if m.Start < s.Start || m.End > s.End || !armed(m) || m.Inter < 1 || m.Inter > 4 && m.Inter != 8 || ev.Actor2 != nil && sameActor(m, ev.Actor2) {
+					continue
+				}
+				if set == "doneby" {
+					if m.Start >= to && found == nil {
+						found = m
+					}
+				} else if m.End <= from && (set == "claimresp" || m.Inter != 1) {
+					found = m // the last one before the words: their subject
+				}
+			}
+			if found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+// cueSpan returns the text offsets of the first phrase of a cue set in a
+// sentence's words.
+func cueSpan(s *sitrep.Sentence, set string) (from, to int, ok bool) {
+	for i := range s.Tokens {
+		for _, p := range cuePhrases[set] {
+			if i+len(p) > len(s.Tokens) {
+				continue
+			}
+			match := true
+			for k, w := range p {
+				if !strings.EqualFold(s.Tokens[i+k].Text, w) {
+					match = false
+					break
+				}
+			}
+			if match {
+				return s.Tokens[i].Start, s.Tokens[i+len(p)-1].End, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// cuePhrases are the words of the phrases of the cue sets claimedBy reads.
+var cuePhrases = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, set := range []string{"claimresp", "claimdeed", "doneby"} {
+		for _, p := range cueSets[set] {
+			m[set] = append(m[set], strings.Fields(p))
+		}
+	}
+	return m
+}()
 
 // opponent returns the other armed side a battle's report names when the
 // reading of its clause gave none: "GNA and LNA forces clashed", "Mayi

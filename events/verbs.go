@@ -28,17 +28,19 @@ func (a *article) coded(evs []sitrep.Event) []sitrep.Event {
 		}
 		coded[s.Start] = true
 		clauses := claims.Split(s, a.in.Actors)
+		var sevs []sitrep.Event
 		for _, c := range cs {
-			for _, ev := range a.codingEvents(s, clauses, c) {
-				if k := sameVerb(evs, ev, replaced); k >= 0 {
-					// the built-in reading of this verb: the dictionary's
-					// codes and actors, its other findings kept
-					replaced[k] = true
-					evs[k].Cameo, evs[k].Actor1, evs[k].Actor2 = ev.Cameo, ev.Actor1, ev.Actor2
-					continue
-				}
-				added = append(added, ev)
+			sevs = append(sevs, a.codingEvents(s, clauses, c)...)
+		}
+		for _, ev := range subsumed(sevs) {
+			if k := sameVerb(evs, ev, replaced); k >= 0 {
+				// the built-in reading of this verb: the dictionary's
+				// codes and actors, its other findings kept
+				replaced[k] = true
+				evs[k].Cameo, evs[k].Actor1, evs[k].Actor2 = ev.Cameo, ev.Actor1, ev.Actor2
+				continue
 			}
+			added = append(added, ev)
 		}
 	}
 	out := make([]sitrep.Event, 0, len(evs)+len(added))
@@ -51,6 +53,28 @@ func (a *article) coded(evs []sitrep.Event) []sitrep.Event {
 	out = append(out, added...)
 	for i := range out {
 		out[i].ID = fmt.Sprintf("e%d", i+1)
+	}
+	return out
+}
+
+// subsumed drops the unspecified statements (CAMEO 010) of a sentence's
+// codings between a source and target that another coding of the
+// sentence gives a code of its own: in "Arnor said it would free Bree's
+// prisoners" the statement is the release's announcement, not a second
+// event.
+func subsumed(evs []sitrep.Event) []sitrep.Event {
+	out := make([]sitrep.Event, 0, len(evs))
+	for i, ev := range evs {
+		drop := false
+		for j := range evs {
+			if ev.Cameo == "010" && j != i && evs[j].Cameo != "010" && cameoOf(evs[j].Actor1) == cameoOf(ev.Actor1) && cameoOf(evs[j].Actor2) == cameoOf(ev.Actor2) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, ev)
+		}
 	}
 	return out
 }

@@ -48,3 +48,29 @@ func TestVerbDictionary(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbDictionaryPossessive checks that with a verb dictionary a country
+// in the possessive is an actor, as PETRARCH reads it: "Chile's capital".
+func TestVerbDictionaryPossessive(t *testing.T) {
+	d, err := verbs.Read("test", strings.NewReader("--- CRITICIZE [121] ---\nCRITICIZE\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.NewWith(extract.Options{Verbs: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := x.Article(sitrep.Article{Text: "Norway criticized the new rules in Chile's capital on Monday."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range doc.Events {
+		if e.Actor1 != nil && e.Actor2 != nil {
+			got = append(got, e.Actor1.Cameo+">"+e.Actor2.Cameo+" "+e.Cameo)
+		}
+	}
+	if strings.Join(got, " ") != "NOR>CHL 121" {
+		t.Errorf("events %v, want NOR>CHL 121", got)
+	}
+}

@@ -73,9 +73,24 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 		code := f.code
 		var bound binding
 		specific := false
+		var first *pattern
 		for _, p := range f.block.patterns {
-			if b, ok := st.match(p, from, to); ok {
+			if first != nil && (p.weight < first.weight || len(st.subject(i).actors) < 2) {
+				break
+			}
+			b, ok := st.match(p, from, to)
+			if !ok {
+				continue
+			}
+			if first == nil {
+				first = p
 				code, bound, specific = p.code, b, true
+			}
+			if b.compoundSource {
+				// "Gondor and Osgiliath renewed diplomatic ties": of
+				// patterns that read as many words, the one for a
+				// compound subject, when the subject is one
+				code, bound = p.code, b
 				break
 			}
 		}
@@ -89,6 +104,13 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			}
 			out[gov].drop = true
 		}
+		if st.objectControlled(from, governing) {
+			// "asked Gondor to attack Rohan", "pressured by Congress to
+			// help Iran": the infinitive tells what the actor before it
+			// is asked to do, part of the verb that governs it
+			i = to - 1
+			continue
+		}
 		governing[i] = len(out)
 		if code == "" {
 			out = append(out, coding{drop: true})
@@ -100,7 +122,7 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			c.Code, c.Reverse = code[:k], code[k+1:]
 		}
 		subj := st.subject(i)
-		c.Sources, c.Targets = subj.actors, st.object(to, subj.passive)
+		c.Sources, c.Targets = subj.actors, st.object(to, subj.passive, statement(f.code))
 		if subj.passive {
 			c.Sources, c.Targets = st.agent(to), subj.actors
 		}
@@ -182,6 +204,30 @@ func (st *sentence) adjunct(i, from int) bool {
 	return j < 0 || !auxiliary[st.words[j]] && st.words[j] != "to" && st.mention[j] < 0
 }
 
+// objectControlled reports whether the verb starting at token from is an
+// infinitive whose "to" follows an actor that a verb coded before it in
+// the clause acts on or is told by ("asked Gondor to attack", "was
+// pressured by Congress to help").
+func (st *sentence) objectControlled(from int, coded map[int]int) bool {
+	j := from - 1
+	for j >= 0 && strings.HasPrefix(st.tags[j], "RB") {
+		j--
+	}
+	if j < 1 || st.words[j] != "to" || st.mention[j-1] < 0 {
+		return false
+	}
+	for k := st.spans[st.mention[j-1]][0] - 1; k >= 0; k-- {
+		w := st.words[k]
+		if boundaries[w] || subordinators[w] || w == "," {
+			return false
+		}
+		if _, ok := coded[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // infinitiveOf returns, for a verb starting at token from that "to" comes
 // before, the verb that governs it ("wants to attack"), else -1.
 func (st *sentence) infinitiveOf(from int) int {
@@ -215,7 +261,9 @@ func newSentence(s *sitrep.Sentence, actors []sitrep.Actor) *sentence {
 	}
 	for m := range actors {
 		a := &actors[m]
-		if a.End <= s.Start || a.Start >= s.End || a.End <= a.Start || possessive(a.Text) {
+		if a.End <= s.Start || a.Start >= s.End || a.End <= a.Start || possessive(a.Text) || a.Cameo == "" && pronouns[strings.ToLower(a.Text)] {
+			// a pronoun nothing resolved is read as the word it is,
+			// which stands for the subject of the clause that holds it
 			continue
 		}
 		for i, t := range s.Tokens {
@@ -459,9 +507,19 @@ func (st *sentence) nounPhraseBefore(j int) []int {
 // first actor named after it in its phrase, with those coordinated with
 // it ("with Mordor, Rohan and Bree"). A passive's object is its subject:
 // this finds none past "by".
-func (st *sentence) object(i int, passive bool) []int {
+func (st *sentence) object(i int, passive, statement bool) []int {
+	clause := false // past "that": the subject of a clause of its own
 	for j := i; j < len(st.words); j++ {
 		w := st.words[j]
+		if w == "that" && j == i && st.tags[j] == "IN" {
+			clause = true
+			continue
+		}
+		if clause && st.tags[j] == "IN" {
+			// "agree that disputes in the South China Sea ...": an
+			// actor inside the clause subject's phrase is not its head
+			return nil
+		}
 		if w == "," && !st.listAfter(j) {
 			// "restore complete, full ties", "restore, it seems, full
 			// ties": adjectives in a row, or an aside, go on
@@ -480,9 +538,19 @@ func (st *sentence) object(i int, passive bool) []int {
 		if m := st.mention[j]; m >= 0 {
 			return st.coordinated(m)
 		}
+		if statement && st.finite(j) {
+			// "said such a step enjoyed support from Gondor": what is
+			// said is a clause of its own, whose subject names no actor
+			return nil
+		}
 	}
 	return nil
 }
+
+// statement reports whether a verb's own code is a public statement
+// (CAMEO 01: "said", "hoped", "denied"), whose object is often a clause:
+// the subject of that clause is its target, not what the clause acts on.
+func statement(code string) bool { return strings.HasPrefix(code, "01") }
 
 // aside returns, for a comma at token j that does not end the phrase, the
 // last token of what it sets apart, else j: a comma between two adjectives
@@ -601,6 +669,8 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 		e := p.elems[k]
 		adjacent := e.joined
 		switch e.kind {
+		case elemSkip:
+			continue // before the verb, gaps are allowed anyway
 		case elemCompound:
 			b.compoundSource = true
 			continue
@@ -648,6 +718,10 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 	for k := p.verb + 1; k < len(p.elems); k++ {
 		e := p.elems[k]
 		switch e.kind {
+		case elemSkip:
+			pos = st.skipPhrase(pos)
+			adjacent = e.joined
+			continue
 		case elemCompound:
 			b.compoundTarget = true
 			adjacent = e.joined
@@ -677,12 +751,19 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 			continue
 		}
 		found := -1
+		first := pos == to // the first word the pattern asks for after the verb
 		for j := pos; j < len(st.words) && !boundaries[st.words[j]]; j++ {
 			if n, ok := st.phraseAt(e.alts, j, false); ok {
 				found = j + n
 				break
 			}
 			if adjacent || st.finite(j) {
+				break
+			}
+			if first && st.tags[j] == "IN" && j > to && strings.HasPrefix(st.tags[j-1], "NN") {
+				// "made his remarks in Doha at the start of a trip": the
+				// verb's object ends before a preposition; a word the
+				// pattern asks for first is not looked for past it
 				break
 			}
 		}
@@ -695,6 +776,21 @@ func (st *sentence) match(p *pattern, from, to int) (binding, bool) {
 	return b, true
 }
 
+// skipPhrase returns the token after the noun phrase at token i: an actor
+// mention with the determiners and adjectives before it, or a run of
+// determiners, numbers, adjectives and nouns. i when no noun phrase starts
+// there.
+func (st *sentence) skipPhrase(i int) int {
+	j := i
+	for j < len(st.words) && st.mention[j] < 0 && (st.tags[j] == "DT" || st.tags[j] == "CD" || st.tags[j] == "PRP$" || strings.HasPrefix(st.tags[j], "JJ") || strings.HasPrefix(st.tags[j], "NN")) {
+		j++
+	}
+	if j < len(st.words) && st.mention[j] >= 0 {
+		return st.spans[st.mention[j]][1]
+	}
+	return j
+}
+
 // finite reports whether token j is a finite verb or a modal, which opens
 // a clause of its own ("said such a step enjoyed support"): a pattern
 // reads no further.
@@ -702,6 +798,21 @@ func (st *sentence) finite(j int) bool {
 	switch st.tags[j] {
 	case "VBD", "VBZ", "VBP", "MD":
 		return st.mention[j] < 0
+	case "VBN":
+		// "a step enjoyed support": a participle between a noun and its
+		// object is the past tense taggers often take for one; a
+		// participle that qualifies a noun ("the aid pledged by
+		// donors") takes no object
+		return st.mention[j] < 0 && j > 0 && j+1 < len(st.tags) && strings.HasPrefix(st.tags[j-1], "NN") && objectTag(st.tags[j+1])
+	}
+	return false
+}
+
+// objectTag reports whether a word of that tag can open a verb's object.
+func objectTag(tag string) bool {
+	switch tag {
+	case "DT", "PDT", "PRP$", "CD", "NN", "NNS", "NNP", "NNPS", "JJ":
+		return true
 	}
 	return false
 }

@@ -46,6 +46,25 @@ STRIKE {STRUCK}
 
 --- DELAY [---]
 DELAY
+
+--- SAY [010] ---
+SAY {SAID SAYS}
+
+--- URGE [102] ---
+URGE
+
+--- RENEW [---] ---
+RENEW
+- * TIES  [064:064]
+- % * TIES  [064:064]
+
+--- MAKE [---] ---
+MAKE {MADE}
+- * TRIP  [036]
+
+--- CELEBRATE [---] ---
+CELEBRATE
+- * FEAST IN ^ +  [045]
 `
 
 // codes of the test's countries, found as whole words
@@ -99,6 +118,18 @@ func TestCode(t *testing.T) {
 		{"an aside between commas", "Norway criticized, it seems, Chile.", "NOR>CHL 121/"},
 		{"a pattern stops at another clause's verb", "Norway promised Sweden that the bank lost ten million dollars.", "NOR>SWE 050/"},
 		{"a possessive pronoun is no target", "Norway criticized its army and Chile.", "NOR>CHL 121/"},
+		{"an infinitive after the object is part of the governing verb", "Norway urged Chile to strike Peru.", "NOR>CHL 102/"},
+		{"an infinitive after the agent is part of the governing verb", "Norway was urged by Sweden to strike Peru.", "SWE>NOR 102/"},
+		{"a compound subject takes the pattern for compounds", "Norway and Chile renewed ties.", "NOR,CHL> 064/064 mutual"},
+		{"a single subject takes the plain pattern", "Norway renewed ties with Chile.", "NOR>CHL 064/064"},
+		{"an actor inside a that-clause subject's phrase is not the target", "Norway promised that the disputes in Chile would end.", "NOR> 050/"},
+		{"the subject of a that-clause is the target", "Norway promised that Chile would get aid.", "NOR>CHL 050/"},
+		{"a pattern's first word is in the verb's object", "Norway made a trip to Chile.", "NOR>CHL 036/"},
+		{"a pattern's first word is not looked for past the object", "Norway made its remarks in Chile at the start of a trip.", ""},
+		{"a passed-over noun phrase is not the target", "Norway celebrated the feast in Chile with Peru.", "NOR>PER 045/"},
+		{"what is said is a clause of its own", "Norway said the plan enjoyed support in Chile.", "NOR> 010/"},
+		{"the subject of what is said is the target", "Norway said Chile criticized the plan.", "NOR>CHL 010/ CHL> 121/"},
+		{"a participle between a noun and its object is a verb", "Norway said a new law criticized harsh police methods in Chile.", "NOR> 010/ >CHL 121/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sents, err := text.Analyze(tc.text)
@@ -144,5 +175,51 @@ func TestReadWarnings(t *testing.T) {
 	}
 	if d.Verbs() == 0 {
 		t.Error("the verb after the bad lines was not read")
+	}
+}
+
+// TestUnresolvedPronoun checks that a pronoun mention the actors stage
+// left without a code stands for the subject of the clause that holds it.
+func TestUnresolvedPronoun(t *testing.T) {
+	d, err := verbs.Read("test", strings.NewReader(testVerbs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Norway said they would criticize Chile."
+	sents, err := text.Analyze(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts := mentions(s)
+	i := strings.Index(s, "they")
+	acts = append(acts, sitrep.Actor{Text: "they", Start: i, End: i + 4, Ref: -1})
+	var got []string
+	for _, c := range d.Code(&sents[0], acts) {
+		got = append(got, describe(c, acts))
+	}
+	if g, want := strings.Join(got, " "), "NOR> 010/ NOR>CHL 121/"; g != want {
+		t.Errorf("got %q, want %q", g, want)
+	}
+}
+
+// TestBraceCommas checks that commas between a verb's irregular forms
+// separate them and are no form of their own.
+func TestBraceCommas(t *testing.T) {
+	d, err := verbs.Read("test", strings.NewReader("--- DETERMINE [030] ---\n+IS_DETERMINED {+WAS_DETERMINED , +BE_DETERMINED}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "Norway, Chile and Peru was determined to act."
+	sents, err := text.Analyze(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acts := mentions(s)
+	var got []string
+	for _, c := range d.Code(&sents[0], acts) {
+		got = append(got, c.Word)
+	}
+	if g := strings.Join(got, "|"); g != "was determined" {
+		t.Errorf("coded verbs %q, want \"was determined\"", g)
 	}
 }

@@ -63,6 +63,7 @@ const (
 	elemTarget
 	elemCompound
 	elemVerb
+	elemSkip // "^": the noun phrase here is passed over
 )
 
 // elem is one item of a pattern: a word or phrase (its alternatives when

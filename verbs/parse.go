@@ -21,7 +21,9 @@ func verbForms(line string, b *block) []*form {
 		if j < i {
 			j = len(line)
 		}
-		irregular = strings.Fields(line[i+1 : j])
+		// "{+WAS_DETERMINED , +BE_DETERMINED}": commas between forms
+		// separate them, they are none
+		irregular = strings.FieldsFunc(line[i+1:j], func(r rune) bool { return r == ' ' || r == '\t' || r == ',' })
 		line = strings.TrimSpace(line[:i])
 	}
 	fields := strings.Fields(line)
@@ -153,7 +155,9 @@ func (d *Dictionary) parsePattern(text string) (*pattern, error) {
 			case w == "%":
 				elems = append(elems, elem{kind: elemCompound, joined: joined})
 			case w == "^":
-				// a skipped word: gaps are allowed anyway
+				// a noun phrase passed over ("IFTAR IN ^ +": the place
+				// after "in" is not the target)
+				elems = append(elems, elem{kind: elemSkip, joined: joined})
 			case strings.HasPrefix(w, "&"):
 				alts, err := d.expand(strings.ToUpper(w), 0)
 				if err != nil {
