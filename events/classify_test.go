@@ -76,6 +76,16 @@ func TestACLEDSubType(t *testing.T) {
 		{"weapon told next", "Two civilians were killed in separate attacks in the region. One of them died in a grenade attack in the market town.", "Grenade"},
 		{"attack fended off", "The ISIL attack on the airbase was fended off by the army.", "Armed clash"},
 		{"anti-aircraft guns", "The army fired anti-aircraft guns and small arms at the rebel positions.", "Armed clash"},
+		{"police attack the sit-in", "Police attacked a sit-in by teachers outside the ministry and detained twelve of them.", "Protest with intervention"},
+		{"riot police as a name", "Riot police watched as nurses marched to the ministry demanding higher wages.", "Peaceful protest"},
+		{"police clash with protesters", "Police clashed with protesters outside the parliament on Sunday.", "Violent demonstration"},
+		{"police attacked, protesters threw", "Police attacked the march and protesters threw stones at them.", "Violent demonstration"},
+		{"killed in the grievance", "Students marched in the capital demanding justice for two classmates killed in a traffic accident.", "Peaceful protest"},
+		{"arrests told next", "Dozens of workers protested outside the factory over unpaid wages. They were arrested for violating the ban on gatherings.", "Protest with intervention"},
+		{"the man protested for", "Journalists protested in the capital against the arrest of their editor. He was detained on Friday in a tax case.", "Peaceful protest"},
+		{"detainees whose release is demanded", "Hundreds of students rallied in the city centre to demand the release of activists detained last week.", "Peaceful protest"},
+		{"serious injuries", "Several demonstrators were hospitalised after police dispersed a march by farmers.", "Excessive force against protesters"},
+		{"following the arrest", "Residents protested in the town following the arrest of two local vigilantes.", "Peaceful protest"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -54,8 +54,10 @@ type candidate struct {
 	// subject the words before it, who did it
 	words, target, subject string
 	// deeds is words without what a demonstration is about ("demanding
-	// the return of looted funds"): what its people did
-	deeds string
+	// the return of looted funds"): what its people did or had done to
+	// them; acts is deeds without what the forces of order did ("police
+	// attacked the sit-in"): what the demonstrators did
+	deeds, acts string
 	// background is set when the trigger lies in a phrase that gives
 	// the setting of what a sentence tells ("after two days of
 	// fighting", "in retaliation for an air raid")
@@ -316,9 +318,10 @@ func clauseWords(s *sitrep.Sentence, span sitrep.Span) string { return deedWords
 
 // grievanceMarkers open what a demonstration is about: "demanding the
 // arrest of those who set fire to crops", "against the detention of people
-// involved in riots", "after their crops were destroyed".
+// involved in riots", "after their crops were destroyed", or what it went
+// on despite: "undeterred by the killings of the day before".
 var grievanceMarkers = wordSet(`demand demands demanded demanding against for over about condemning condemn
-	denouncing denounce after honour honor commemorate commemorating mourn mourning`)
+	denouncing denounce after following despite undeterred honour honor commemorate commemorating mourn mourning`)
 
 // auxiliaries and relative words before a finite verb keep it inside the
 // grievance: "people who set fire", "a truck was looted".
@@ -334,7 +337,9 @@ func grievance(toks []sitrep.Token, lw []string) []bool {
 	for k := range toks {
 		tag := toks[k].Tag
 		switch {
-		case grievanceMarkers[lw[k]] && (lw[k] != "against" || protestBefore(lw, k)):
+		case grievanceMarkers[lw[k]] && (lw[k] != "against" || protestBefore(lw, k)) && (lw[k] != "following" || k == 0 || lw[k-1] != "the"):
+			// "following the arrest of": its setting; "the following
+			// day": a date
 			open, relative = true, false
 		case !open:
 		case lw[k] == "who" || lw[k] == "that" || lw[k] == "which":
@@ -352,6 +357,109 @@ func grievance(toks []sitrep.Token, lw []string) []bool {
 		in[k] = open
 	}
 	return in
+}
+
+// forcesActs marks the tokens of a sentence that tell what the forces of
+// order did (events/cues.tsv, order), not what demonstrators did: from a
+// subject "police", "riot police officers", "security forces" through its
+// active verb to the end of the clause ("police attacked the sit-in and
+// arrested ten"), and "riot" used as a modifier ("riot police", "riot
+// gear"). A clause that turns to another subject ("and protesters threw
+// stones", "as youths burned tyres", "who threw stones") ends the act; a
+// passive verb ("police were attacked") is no act of theirs. It returns
+// nil when the sentence has no such act.
+func forcesActs(toks []sitrep.Token, lw []string) []bool {
+	var in []bool
+	mark := func(k int) {
+		if in == nil {
+			in = make([]bool, len(toks))
+		}
+		in[k] = true
+	}
+	for k := 0; k < len(lw); k++ {
+		if (lw[k] == "riot" || lw[k] == "anti-riot") && k+1 < len(lw) && modifiedNouns[lw[k+1]] {
+			mark(k)
+			continue
+		}
+		n := cueLen(lw, k, "order")
+		if n == 0 {
+			continue
+		}
+		j := k + n
+		for j < len(lw) && (lw[j] == "officers" || lw[j] == "officer" || toks[j].Tag == "RB") {
+			j++ // "police officers", "police brutally attacked"
+		}
+		if j >= len(lw) {
+			break
+		}
+		if t := toks[j].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
+			continue // "police stations", "the police chief said"
+		}
+		if beWords[lw[j]] && j+1 < len(lw) && toks[j+1].Tag == "VBN" || mutualVerbs[lw[j]] {
+			// "police were attacked": done to them; "police clashed
+			// with protesters": done by both
+			continue
+		}
+		for m := k; m < j; m++ {
+			mark(m)
+		}
+		for ; j < len(lw); j++ {
+			if actEnds(toks, lw, j) {
+				break
+			}
+			mark(j)
+		}
+		k = j
+	}
+	return in
+}
+
+// mutualVerbs tell of a fight both sides take part in.
+var mutualVerbs = wordSet(`clashed clash clashes fought fight fights battled scuffled skirmished exchanged`)
+
+// beWords are the forms of "be" that make a following participle passive.
+var beWords = wordSet(`is are was were been being be got`)
+
+// actClauseWords open a clause with a subject of its own inside a sentence.
+var actClauseWords = wordSet(`as while when after before because who which that whom whereas but`)
+
+// actEnds reports whether token j ends an act of the forces of order: the
+// end of a clause, or "and" before a new subject ("and protesters threw").
+func actEnds(toks []sitrep.Token, lw []string, j int) bool {
+	switch {
+	case lw[j] == "." || lw[j] == ";" || lw[j] == "," || actClauseWords[lw[j]]:
+		return true
+	case lw[j] == "and" && j+1 < len(lw):
+		t := toks[j+1].Tag
+		return !strings.HasPrefix(t, "VB") && t != "RB"
+	}
+	return false
+}
+
+// cueLen returns the number of words of the phrase of a cue set that
+// starts at token k, or 0.
+func cueLen(lw []string, k int, set string) int {
+	x := cueIndexes[set]
+	if x == nil || !x.first.May(lw[k]) {
+		return 0
+	}
+	best := 0
+	for _, p := range x.byFirst[lw[k]] {
+		// p is padded: " w1 w2 ... "
+		n, rest := 0, p[1:]
+		for rest != "" && k+n < len(lw) {
+			sp := strings.IndexByte(rest, ' ')
+			if rest[:sp] != lw[k+n] {
+				n = -1
+				break
+			}
+			rest, n = rest[sp+1:], n+1
+		}
+		if rest == "" && n > best {
+			best = n
+		}
+	}
+	return best
 }
 
 // protestOutside reports whether a sentence tells of a protest outside
@@ -1007,6 +1115,15 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		body = cl.Span
 	}
 	c.deeds = deedWords(s, cl.Span, griev)
+	c.acts = c.deeds
+	if c.trig.demo {
+		if forces := forcesActs(s.Tokens, lw); forces != nil {
+			for k := range forces {
+				forces[k] = forces[k] || griev[k]
+			}
+			c.acts = deedWords(s, cl.Span, forces)
+		}
+	}
 	c.passiveArmed = a.passiveArmed(s, lw, cl.Span, c.span)
 	c.background = inBackground(s.Tokens, lw, tokenAt(s.Tokens, c.span.Start), c.figures)
 	c.target = clauseWords(s, sitrep.Span{Start: c.span.End, End: min(cl.Span.End, c.span.End+80)})

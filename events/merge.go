@@ -759,13 +759,17 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			sub = "Mob violence"
 		}
 	case "protest":
+		// what the demonstrators did decides a riot; what was done to
+		// them, an intervention; neither by what they protested about
+		// ("mourning protesters killed last month", "demanding the
+		// release of those detained")
 		deeds := e.deeds()
 		switch {
-		case hasCue(deeds, "demoviolent"):
+		case hasCue(e.acts(), "demoviolent"):
 			typ, sub = "Riots", "Violent demonstration"
-		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
+		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
 			sub = "Excessive force against protesters"
-		case hasCue(words, "intervene") || hasCue(e.demoWords(), "arrest") || hasCue(e.first().next, "intervene"):
+		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene"):
 			sub = "Protest with intervention"
 		}
 	}
@@ -873,6 +877,37 @@ func (e *event) nextHas(a *article, set string) bool {
 	return false
 }
 
+// nextArrest reports whether the two sentences after a demonstration's,
+// in its paragraph, tell of arrests of people it names by no singular
+// pronoun, outside what the protest is about: "They were arrested",
+// "Police detained 26 of them", not "He was arrested in connection with a
+// corruption case" (the man the protest was about) or "They demanded the
+// release of those detained".
+func (e *event) nextArrest(a *article) bool {
+	f := e.first()
+	s := &a.in.Sentences[f.sent]
+next:
+	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
+		n := &a.in.Sentences[k]
+		if !opensCue(n.Tokens, "arrest") {
+			continue
+		}
+		for _, t := range n.Tokens {
+			if singularPronouns[strings.ToLower(t.Text)] {
+				continue next
+			}
+		}
+		lw := n.LowerWords(nil)
+		if hasCue(deedWords(n, n.Span, grievance(n.Tokens, lw)), "arrest") {
+			return true
+		}
+	}
+	return false
+}
+
+// singularPronouns name one person.
+var singularPronouns = wordSet(`he she him his her himself herself`)
+
 // cueFirst holds the first words of each cue set's phrases.
 var cueFirst = func() map[string]map[string]bool {
 	m := map[string]map[string]bool{}
@@ -936,18 +971,6 @@ func (c *candidate) has(class string) bool {
 	return false
 }
 
-// demoWords returns the words of the reports that tell of the
-// demonstration itself.
-func (e *event) demoWords() string {
-	var b strings.Builder
-	for _, c := range e.cands {
-		if c.trig.demo {
-			b.WriteString(c.words)
-		}
-	}
-	return b.String()
-}
-
 // byCrowd reports whether the first report's subject is unorganised people
 // and not armed men.
 func (e *event) byCrowd() bool {
@@ -979,6 +1002,28 @@ func (e *event) deeds() string {
 	var b strings.Builder
 	for _, c := range e.cands {
 		b.WriteString(c.deeds)
+	}
+	return b.String()
+}
+
+// acts returns the words of the event's reports that tell what its
+// demonstrators did, not what was done to them.
+func (e *event) acts() string {
+	var b strings.Builder
+	for _, c := range e.cands {
+		b.WriteString(c.acts)
+	}
+	return b.String()
+}
+
+// demoDeeds returns deeds of the reports that tell of the demonstration
+// itself.
+func (e *event) demoDeeds() string {
+	var b strings.Builder
+	for _, c := range e.cands {
+		if c.trig.demo {
+			b.WriteString(c.deeds)
+		}
 	}
 	return b.String()
 }
