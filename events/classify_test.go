@@ -86,6 +86,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"detainees whose release is demanded", "Hundreds of students rallied in the city centre to demand the release of activists detained last week.", "Peaceful protest"},
 		{"serious injuries", "Several demonstrators were hospitalised after police dispersed a march by farmers.", "Excessive force against protesters"},
 		{"following the arrest", "Residents protested in the town following the arrest of two local vigilantes.", "Peaceful protest"},
+		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
+		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -127,6 +129,28 @@ func TestPLOVERType(t *testing.T) {
 				t.Errorf("%q: %s (%s), want %s", c.text, evs[0].Plover, evs[0].Trigger, c.plover)
 			}
 		})
+	}
+}
+
+// TestNoACLEDEvent checks sentences that tell of nothing ACLED codes.
+func TestNoACLEDEvent(t *testing.T) {
+	for _, s := range []string{
+		"The two trade ministers held talks on tariffs in the capital.",
+		"The government will hold peace talks with the rebels next month.",
+	} {
+		sents, err := text.Analyze(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs := Extract(Input{Text: s, Sentences: sents})
+		if len(evs) == 0 {
+			t.Errorf("%q: no event, want a consultation", s)
+		}
+		for _, e := range evs {
+			if e.ACLEDSubEventType != nil {
+				t.Errorf("%q: %s from %q, want none", s, *e.ACLEDSubEventType, e.Trigger)
+			}
+		}
 	}
 }
 

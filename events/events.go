@@ -802,6 +802,10 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "people":
 		// "residents blocked the road", not "troops blocked the road"
 		return anyNear(lw, i, i, 8, peopleWords) || anyNear(lw, i, n, 40, claimWords)
+	case "peace":
+		// "talks to end the war", "negotiations with the rebels", not
+		// "talks on trade"
+		return anyNear(lw, i, n, 10, peaceWords)
 	case "unopposed":
 		// "entered the town without a fight", "had not encountered any
 		// resistance"
@@ -856,7 +860,9 @@ var (
 		shopkeepers merchants fishermen citizens youths youth protesters demonstrators community communities
 		teachers nurses doctors miners employees families relatives neighbors neighbours supporters activists`)
 	unopposedWords = wordSet(`unopposed uncontested resistance`)
-	baseWords      = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
+	peaceWords     = wordSet(`peace ceasefire cease-fire truce armistice war wars conflict hostilities fighting
+		rebels rebel insurgents insurgency guerrillas guerrilla militants militia militias`)
+	baseWords = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
 		checkpoints garrison barracks`)
 	goodsWords = wordSet(`goods merchandise contraband smuggled drugs drug narcotics marijuana cannabis cocaine heroin
 		hashish methamphetamine meth opium cigarettes fuel timber cattle livestock cows goats sheep camels money cash
@@ -1237,6 +1243,10 @@ var (
 	intentWords = wordSet(`plans plan planned intends intend intended pledged promised vowed offered set going expected`)
 )
 
+// lightVerbs carry a noun trigger without telling more: "will hold talks",
+// "plans to resume negotiations".
+var lightVerbs = wordSet(`hold start begin resume open join attend conduct have`)
+
 // intentCodes recode a statement of what an actor will do, following CAMEO:
 // cooperation to come is an expression of intent (03, PLOVER AGREE), harm
 // to come a threat (13, THREATEN).
@@ -1263,7 +1273,8 @@ func intended(tr trigger, lw []string, i int) trigger {
 			modal = true
 		case w == "not" || w == "n't" || w == "never":
 			negated = true
-		case w == "also" || w == "soon" || w == "again" || w == "be" || w == "now" || w == "still":
+		case w == "also" || w == "soon" || w == "again" || w == "be" || w == "now" || w == "still" || lightVerbs[w]:
+			// "will soon hold talks"
 		default:
 			return tr
 		}
@@ -1287,7 +1298,9 @@ func intended(tr trigger, lw []string, i int) trigger {
 	default:
 		tr.cameo, tr.plover = code, "AGREE"
 	}
-	tr.mode = ""
+	// what is only to come is no event ACLED codes yet ("will hold
+	// peace talks")
+	tr.mode, tr.acledType, tr.acledSub = "", "", ""
 	return tr
 }
 
