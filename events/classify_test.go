@@ -86,6 +86,12 @@ func TestACLEDSubType(t *testing.T) {
 		{"detainees whose release is demanded", "Hundreds of students rallied in the city centre to demand the release of activists detained last week.", "Peaceful protest"},
 		{"serious injuries", "Several demonstrators were hospitalised after police dispersed a march by farmers.", "Excessive force against protesters"},
 		{"following the arrest", "Residents protested in the town following the arrest of two local vigilantes.", "Peaceful protest"},
+		{"kamikazes", "Two kamikazes went off near the bus station, killing three people.", "Suicide bomb"},
+		{"limpet mine", "A driver was killed in a limpet blast near the port.", "Remote explosive/landmine/IED"},
+		{"gas in mortar rounds", "Militants fired mortar rounds containing poisonous gases at the army positions.", "Chemical weapon"},
+		{"aerial bombardments", "Aerial bombardments on rebel positions killed twelve fighters.", "Air/drone strike"},
+		{"an attack named by its year", "The army captured three villages near a town that was the scene of a deadly 2015 chemical attack.", "Government regains territory"},
+		{"attacks only plotted", "Police detained five men in the capital who were planning attacks on the embassy.", "Arrests"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
@@ -160,6 +166,8 @@ func TestNoIncident(t *testing.T) {
 	for _, s := range []string{
 		"The minister said the country would defend its ally if it is attacked.",
 		"Opposition supporters want the deal that ended fighting over the region annulled.",
+		"Police detained five men who were planning attacks on the embassy.",
+		"Survivors gathered in the town that was the scene of the 1994 massacre.",
 	} {
 		sents, err := text.Analyze(s)
 		if err != nil {

@@ -925,7 +925,7 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 			}
 		}
 	}
-	if allegation(lw, h.i) {
+	if allegation(lw, h.i) || planned(lw, h.i) || yearNamed(s.Tokens, lw, h.i) {
 		return true
 	}
 	if (h.trig.class == "capture" || h.trig.class == "transfer") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
@@ -963,6 +963,53 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 	}
 	return inQuote(lw, h.i)
 }
+
+// planWords before a trigger make it what someone planned, not what
+// happened: "suspected of plotting to launch attacks", "planning attacks on
+// the embassy".
+var planWords = wordSet(`plotting plotted plot plots planning plan plans preparing conspiring conspired`)
+
+// planned reports whether the trigger at token i is what a plan was for:
+// a word of planning in the four words before, with no clause boundary
+// between.
+func planned(lw []string, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if planWords[lw[k]] && !boundaryBetween(lw, k+1, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearNamed reports whether the trigger at token i is named by its year
+// inside a noun phrase: "a deadly 2017 chemical attack", "the March 2018
+// attack", "the 1994 genocide", an event of the past that the report
+// refers to, not one it tells.
+func yearNamed(toks []sitrep.Token, lw []string, i int) bool {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(toks[k].Tag, "NN") && !isYear(lw[k]) || toks[k].Tag == "JJ") && k >= i-3 {
+		k-- // "chemical weapons", "deadly"
+	}
+	if k < 1 || !isYear(lw[k]) {
+		return false
+	}
+	k--
+	for k > 0 && (months[lw[k]] || toks[k].Tag == "JJ") {
+		k--
+	}
+	t := toks[k].Tag
+	return t == "DT" || t == "PRP$" || t == "POS"
+}
+
+// isYear reports whether a word is a year of the last two centuries.
+func isYear(w string) bool {
+	if len(w) != 4 || !(w[:2] == "19" || w[:2] == "20") {
+		return false
+	}
+	return w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
+}
+
+var months = wordSet(`january february march april may june july august september october november december`)
 
 // achieved before "to" + trigger say it happened: "managed to capture".
 var achieved = wordSet(`managed able succeeded used decision allowed enabled`)
