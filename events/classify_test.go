@@ -92,6 +92,11 @@ func TestACLEDSubType(t *testing.T) {
 		{"aerial bombardments", "Aerial bombardments on rebel positions killed twelve fighters.", "Air/drone strike"},
 		{"an attack named by its year", "The army captured three villages near a town that was the scene of a deadly 2015 chemical attack.", "Government regains territory"},
 		{"attacks only plotted", "Police detained five men in the capital who were planning attacks on the embassy.", "Arrests"},
+		{"troops march", "The army captured the town and marched deeper into the rebel-held district.", "Government regains territory"},
+		{"students march", "Students marched around the campus with placards on Monday.", "Peaceful protest"},
+		{"driven out of ground", "The army drove the militants out of several villages in the province.", "Government regains territory"},
+		{"entered without fighting", "Rebel forces advanced on the town and entered it without fighting.", "Non-violent transfer of territory"},
+		{"worst in weeks after", "The city saw its worst unrest in weeks after protesters clashed with police.", "Violent demonstration"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -802,6 +802,23 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "people":
 		// "residents blocked the road", not "troops blocked the road"
 		return anyNear(lw, i, i, 8, peopleWords) || anyNear(lw, i, n, 40, claimWords)
+	case "outof":
+		// "drove the militants out of three villages", not "drove to the
+		// town" or "pushed out of the meeting"
+		for k := n; k+2 < len(lw) && k < n+8; k++ {
+			if lw[k] == "out" && lw[k+1] == "of" {
+				for j := k + 2; j < len(lw) && j < k+7; j++ {
+					if groundWords[lw[j]] {
+						return true
+					}
+				}
+				return false
+			}
+			if lw[k] == "," || lw[k] == "." || lw[k] == ";" {
+				return false
+			}
+		}
+		return false
 	case "peace":
 		// "talks to end the war", "negotiations with the rebels", not
 		// "talks on trade"
@@ -809,7 +826,7 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "unopposed":
 		// "entered the town without a fight", "had not encountered any
 		// resistance"
-		return anyNear(lw, i, n, 30, unopposedWords)
+		return anyNear(lw, i, n, 30, unopposedWords) || withoutFight(lw, i, n, 30)
 	case "aim":
 		// "fired with unspecified weapons on the positions", "fired heavy
 		// machine guns and small arms at the positions"
@@ -836,6 +853,28 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	return true
 }
 
+// withoutFight reports whether "without" and a word of fighting come
+// within d words of a trigger: "entered without fighting", "took the town
+// without a shot fired".
+func withoutFight(lw []string, i, n, d int) bool {
+	for k := max(0, i-d); k+1 < min(len(lw), n+d); k++ {
+		if lw[k] != "without" {
+			continue
+		}
+		next := lw[k+1]
+		if (next == "a" || next == "any") && k+2 < len(lw) {
+			next = lw[k+2]
+		}
+		if fightWords[next] {
+			return true
+		}
+	}
+	return false
+}
+
+// fightWords name fighting after "without".
+var fightWords = wordSet(`fighting fight fights battle battles clashes clash resistance shot shots bloodshed firing combat`)
+
 // modifiedNouns follow a trigger word used as a modifier: "riot police".
 var modifiedNouns = wordSet(`police policeman policemen officers officer gear control squad squads unit units shields
 	troops forces vehicle vehicles act charges`)
@@ -850,7 +889,7 @@ var (
 	claimWords = wordSet(`demand demands demanding demanded against slogans chanting chanted protest protesting calling
 		commemorate commemorated commemorating solidarity denounce denouncing rejecting protesters demonstrators
 		grievances rights wages salaries condemn condemning mark marking labor labour anniversary complaining
-		complain complained`)
+		complain complained chants placards banners`)
 	weaponWords = wordSet(`weapon weapons arms ammunition ammunitions munitions explosives explosive bomb bombs ied ieds
 		rifle rifles grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device
 		devices rpg ak-47 trapped shells mortars firearm firearms gun guns pistol pistols revolver revolvers kalashnikov
@@ -944,7 +983,9 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		}
 		// "agreed a ceasefire after the worst fighting in decades", "five
 		// years after crowds burned down its embassy"
-		if background[lw[k]] && (k+1 < h.i && lw[k+1] == "the" || k > 0 && durationUnits[lw[k-1]]) {
+		if background[lw[k]] && (k+1 < h.i && lw[k+1] == "the" || k > 0 && durationUnits[lw[k-1]] && (k < 2 || lw[k-2] != "in")) {
+			// ("the worst violence in weeks after protesters clashed"
+			// tells the clash)
 			return true
 		}
 	}
