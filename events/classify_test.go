@@ -97,6 +97,11 @@ func TestACLEDSubType(t *testing.T) {
 		{"driven out of ground", "The army drove the militants out of several villages in the province.", "Government regains territory"},
 		{"entered without fighting", "Rebel forces advanced on the town and entered it without fighting.", "Non-violent transfer of territory"},
 		{"worst in weeks after", "The city saw its worst unrest in weeks after protesters clashed with police.", "Violent demonstration"},
+		{"violence told next", "Hundreds of farmers marched to the ministry. Some of them hurled bottles at officers.", "Violent demonstration"},
+		{"attacked by others", "Nurses gathered outside the hospital to demand higher wages. They were attacked by a group of men.", "Peaceful protest"},
+		{"attacked in the protest", "Nurses protesting outside the hospital were attacked by a group of men.", "Peaceful protest"},
+		{"chased away", "Riot police chased protesters away from the square.", "Protest with intervention"},
+		{"dispersal", "The dispersal of the sit-in by soldiers ended the strike.", "Protest with intervention"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

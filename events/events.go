@@ -55,9 +55,10 @@ type candidate struct {
 	words, target, subject string
 	// deeds is words without what a demonstration is about ("demanding
 	// the return of looted funds"): what its people did or had done to
-	// them; acts is deeds without what the forces of order did ("police
-	// attacked the sit-in"): what the demonstrators did
-	deeds, acts string
+	// them
+	deeds string
+	// clause is the span of the clause the report was read from
+	clause sitrep.Span
 	// background is set when the trigger lies in a phrase that gives
 	// the setting of what a sentence tells ("after two days of
 	// fighting", "in retaliation for an air raid")
@@ -416,6 +417,20 @@ func forcesActs(toks []sitrep.Token, lw []string) []bool {
 
 // mutualVerbs tell of a fight both sides take part in.
 var mutualVerbs = wordSet(`clashed clash clashes fought fight fights battled scuffled skirmished exchanged`)
+
+// actsSkip marks the tokens of a sentence that tell no act of its
+// demonstrators: what they protest about (grievance), what the forces of
+// order did (forcesActs), and what was done to someone ("they were
+// attacked").
+func actsSkip(toks []sitrep.Token, lw []string) []bool {
+	skip := grievance(toks, lw)
+	forces := forcesActs(toks, lw)
+	for i := range skip {
+		passive := i > 0 && toks[i].Tag == "VBN" && beWords[lw[i-1]]
+		skip[i] = skip[i] || forces != nil && forces[i] || passive
+	}
+	return skip
+}
 
 // beWords are the forms of "be" that make a following participle passive.
 var beWords = wordSet(`is are was were been being be got`)
@@ -1209,15 +1224,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		body = cl.Span
 	}
 	c.deeds = deedWords(s, cl.Span, griev)
-	c.acts = c.deeds
-	if c.trig.demo {
-		if forces := forcesActs(s.Tokens, lw); forces != nil {
-			for k := range forces {
-				forces[k] = forces[k] || griev[k]
-			}
-			c.acts = deedWords(s, cl.Span, forces)
-		}
-	}
+	c.clause = cl.Span
 	c.passiveArmed = a.passiveArmed(s, lw, cl.Span, c.span)
 	c.background = inBackground(s.Tokens, lw, tokenAt(s.Tokens, c.span.Start), c.figures)
 	c.target = clauseWords(s, sitrep.Span{Start: c.span.End, End: min(cl.Span.End, c.span.End+80)})

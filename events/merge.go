@@ -765,7 +765,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		// release of those detained")
 		deeds := e.deeds()
 		switch {
-		case hasCue(e.acts(), "demoviolent"):
+		case hasCue(e.acts(a), "demoviolent") || e.nextViolence(a):
 			typ, sub = "Riots", "Violent demonstration"
 		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
 			sub = "Excessive force against protesters"
@@ -905,6 +905,25 @@ next:
 	return false
 }
 
+// nextViolence reports whether the two sentences after a demonstration's,
+// in its paragraph, tell of violence by its demonstrators: "Some of them
+// threw bottles at the police." What the forces of order did, what was
+// done to the demonstrators, and what the protest was about do not count.
+func (e *event) nextViolence(a *article) bool {
+	f := e.first()
+	s := &a.in.Sentences[f.sent]
+	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
+		n := &a.in.Sentences[k]
+		if !opensCue(n.Tokens, "demoviolent") {
+			continue
+		}
+		if hasCue(deedWords(n, n.Span, actsSkip(n.Tokens, n.LowerWords(nil))), "demoviolent") {
+			return true
+		}
+	}
+	return false
+}
+
 // singularPronouns name one person.
 var singularPronouns = wordSet(`he she him his her himself herself`)
 
@@ -1007,11 +1026,12 @@ func (e *event) deeds() string {
 }
 
 // acts returns the words of the event's reports that tell what its
-// demonstrators did, not what was done to them.
-func (e *event) acts() string {
+// demonstrators did, not what was done to them (actsSkip).
+func (e *event) acts(a *article) string {
 	var b strings.Builder
 	for _, c := range e.cands {
-		b.WriteString(c.acts)
+		s := &a.in.Sentences[c.sent]
+		b.WriteString(deedWords(s, c.clause, actsSkip(s.Tokens, s.LowerWords(nil))))
 	}
 	return b.String()
 }
