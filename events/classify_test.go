@@ -102,6 +102,12 @@ func TestACLEDSubType(t *testing.T) {
 		{"attacked in the protest", "Nurses protesting outside the hospital were attacked by a group of men.", "Peaceful protest"},
 		{"chased away", "Riot police chased protesters away from the square.", "Protest with intervention"},
 		{"dispersal", "The dispersal of the sit-in by soldiers ended the strike.", "Protest with intervention"},
+		{"arms destroyed by warplanes", "Warplanes destroyed an arms depot of the rebels near the border.", "Air/drone strike"},
+		{"rocket-propelled grenade", "A rocket-propelled grenade tore through a police car in the city centre.", "Shelling/artillery/missile attack"},
+		{"suicide vehicle-borne bomb", "Militants detonated a suicide vehicle-borne bomb at the gate of the hotel.", "Suicide bomb"},
+		{"explosives blew up", "A container full of explosives blew up at the market, killing six people.", "Remote explosive/landmine/IED"},
+		{"points established", "The army established three new points in the countryside.", "Headquarters or base established"},
+		{"trying to defuse", "A mine exploded as soldiers were trying to defuse it, killing two of them.", "Remote explosive/landmine/IED"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -679,7 +679,7 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 	var room [64]byte
 	key := room[:0] // the phrase at i, built once per length
 	for i := 0; i < len(lw); i++ {
-		if strings.Contains(lw[i], "/") || strings.Contains(lw[i], "-") && triggers.phrases[lw[i]] == nil {
+		if strings.Contains(lw[i], "/") || strings.Contains(lw[i], "-") && triggers.phrases[lw[i]] == nil && !triggers.first[lw[i]] {
 			// "projectiles/explosions/shots": each part may tell
 			if h, ok := slashed(s, lw, i); ok {
 				out = append(out, h)
@@ -917,7 +917,7 @@ var (
 	peaceWords     = wordSet(`peace ceasefire cease-fire truce armistice war wars conflict hostilities fighting
 		rebels rebel insurgents insurgency guerrillas guerrilla militants militia militias`)
 	baseWords = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
-		checkpoints garrison barracks`)
+		checkpoints garrison barracks point points`)
 	goodsWords = wordSet(`goods merchandise contraband smuggled drugs drug narcotics marijuana cannabis cocaine heroin
 		hashish methamphetamine meth opium cigarettes fuel timber cattle livestock cows goats sheep camels money cash
 		crops harvest`)
@@ -982,9 +982,10 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 	if allegation(lw, h.i) || planned(lw, h.i) || yearNamed(s.Tokens, lw, h.i) {
 		return true
 	}
-	if (h.trig.class == "capture" || h.trig.class == "transfer") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
+	if (h.trig.class == "capture" || h.trig.class == "transfer" || h.trig.class == "disrupt") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
 		// "an attack to capture the positions was repelled": ground
-		// sought, not taken
+		// sought, not taken; "while trying to defuse it": a bomb not
+		// defused
 		return true
 	}
 	for k := max(0, h.i-4); k < h.i; k++ {
@@ -1066,6 +1067,9 @@ func isYear(w string) bool {
 }
 
 var months = wordSet(`january february march april may june july august september october november december`)
+
+// destroyWords are the triggers of arms destroyed.
+var destroyWords = wordSet(`destroyed destroy destroys destroying`)
 
 // achieved before "to" + trigger say it happened: "managed to capture".
 var achieved = wordSet(`managed able succeeded used decision allowed enabled`)
@@ -1212,6 +1216,17 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		for _, h := range hs[1:] {
 			if h.trig.specificity > best.trig.specificity || h.trig.specificity == best.trig.specificity && isLabel(s, best) {
 				best = h
+			}
+		}
+		if best.trig.class == "disrupt" && destroyWords[strings.ToLower(best.word)] {
+			// "warplanes destroyed an arms depot", "missiles destroyed
+			// the artillery batteries": arms destroyed by a strike are
+			// the strike's toll, and the strike the event
+			for _, h := range hs {
+				if h.trig.class == "air" || h.trig.class == "shelling" {
+					best = h
+					break
+				}
 			}
 		}
 		c.trig, c.span, c.word = best.trig, best.span, best.word
