@@ -108,6 +108,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"explosives blew up", "A container full of explosives blew up at the market, killing six people.", "Remote explosive/landmine/IED"},
 		{"points established", "The army established three new points in the countryside.", "Headquarters or base established"},
 		{"trying to defuse", "A mine exploded as soldiers were trying to defuse it, killing two of them.", "Remote explosive/landmine/IED"},
+		{"no arrests", "No arrests have been made after twenty shops were looted in the town on Monday.", "Looting/property destruction"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -955,13 +955,13 @@ var genericWords = map[string]bool{
 	"not": true, "never": true, "end": true, "stop": true, "halt": true, "prevent": true, "avoid": true,
 	"cease": true, "ready": true, "readiness": true, "against": false, "future": true, "possible": true,
 	"forms": true, "recent": true, "escalation": true, "pause": true, "lull": true, "respite": true,
-	"without": true, "if": true, "unless": true, "ended": true, "ending": true,
+	"without": true, "if": true, "unless": true, "ended": true, "ending": true, "no": true,
 }
 
 // quantifiers among genericWords make a trigger general only when they
 // modify it ("all attacks", "any clashes"), not a subject farther off ("All
 // regime forces have withdrawn").
-var quantifiers = wordSet(`these those any all`)
+var quantifiers = wordSet(`these those any all no`)
 
 // isTopic reports whether a violent trigger is the topic of something said
 // rather than a report of an incident: the object of a condemnation or an
