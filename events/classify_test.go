@@ -109,6 +109,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"points established", "The army established three new points in the countryside.", "Headquarters or base established"},
 		{"trying to defuse", "A mine exploded as soldiers were trying to defuse it, killing two of them.", "Remote explosive/landmine/IED"},
 		{"no arrests", "No arrests have been made after twenty shops were looted in the town on Monday.", "Looting/property destruction"},
+		{"checkpoint attacked, people killed", "Militants attacked a checkpoint near the border, killing five people.", "Armed clash"},
+		{"market attacked, people killed", "Gunmen attacked a market in the town, killing five people.", "Attack"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

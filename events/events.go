@@ -131,7 +131,7 @@ func (a *article) sentence(si int) {
 		var violent, demo []hit
 		negatedHit := false
 		for _, h := range hits {
-			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) || inName(s.Tokens, h, titled) {
+			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) || inName(s.Tokens, h, titled) || a.inClaimant(cl.Claimant, h) {
 				continue
 			}
 			if h.trig.violent || h.trig.demo {
@@ -229,6 +229,17 @@ func inName(toks []sitrep.Token, h hit, titled bool) bool {
 		return k >= 0 && k < len(toks) && isUpper(toks[k].Text) && strings.HasPrefix(toks[k].Tag, "NNP")
 	}
 	return name(h.i-1) && h.i-1 > 0 || name(h.n)
+}
+
+// inClaimant reports whether a trigger is a word of who makes the claim:
+// "according to vigilantes", "rioters told reporters" tell no mob
+// violence or riot by the speaking.
+func (a *article) inClaimant(claimant int, h hit) bool {
+	if claimant < 0 || claimant >= len(a.in.Actors) {
+		return false
+	}
+	c := &a.in.Actors[claimant]
+	return c.Start <= h.span.Start && h.span.End <= c.End
 }
 
 // titleCase reports whether most words of a sentence are capitalized, as

@@ -706,7 +706,10 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	}
 	military := ev.Victims != nil && (*ev.Victims == sitrep.VictimsMilitary || *ev.Victims == sitrep.VictimsMixed)
 	civilians := ev.Actor2 != nil && ev.Actor2.Inter == 7 || ev.Victims != nil && *ev.Victims == sitrep.VictimsCivilians
-	armedTarget := ev.Actor2 != nil && armedForce(ev.Actor2) || military || !civilians && e.aimedAtArmed()
+	// people named by number alone ("killing five people") may be the
+	// armed target's men: the target named after the trigger tells
+	anyone := ev.Actor2 != nil && ev.Actor2.Inter == 7 && genericPeople[strings.ToLower(ev.Actor2.Text)]
+	armedTarget := ev.Actor2 != nil && armedForce(ev.Actor2) || military || !civilians && e.aimedAtArmed() || anyone && e.first().aimedAtArmed()
 	switch tr.class {
 	case "attack", "kill":
 		// raids with arrests and no one killed are arrests; a beating or
@@ -806,6 +809,9 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
 }
+
+// genericPeople name people by number alone, neither armed nor civilian.
+var genericPeople = wordSet(`people persons`)
 
 // nonStateArmed reports whether an actor is a rebel, militia or other
 // armed group outside the state's forces.
@@ -1067,8 +1073,19 @@ func (e *event) words() string {
 // policeman was shot", "two soldiers were killed by militants").
 func (e *event) aimedAtArmed() bool {
 	for _, c := range e.cands {
+		if c.aimedAtArmed() {
+			return true
+		}
+	}
+	return false
+}
+
+// aimedAtArmed reports whether the report names an armed target (see
+// event.aimedAtArmed).
+func (c *candidate) aimedAtArmed() bool {
+	{
 		if !c.trig.violent {
-			continue
+			return false
 		}
 		t := c.target
 		if i := strings.Index(t, " by "); i >= 0 {
@@ -1086,11 +1103,8 @@ func (e *event) aimedAtArmed() bool {
 		if f := strings.Fields(t); len(f) > 8 {
 			t = " " + strings.Join(f[:8], " ") + " "
 		}
-		if armedCue(t) || c.passiveArmed && (c.trig.class == "kill" || c.trig.class == "attack" || c.trig.class == "shoot") {
-			return true
-		}
+		return armedCue(t) || c.passiveArmed && (c.trig.class == "kill" || c.trig.class == "attack" || c.trig.class == "shoot")
 	}
-	return false
 }
 
 // unarmedBefore are words that take a person out of the armed ranks: ACLED
