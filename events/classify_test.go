@@ -111,6 +111,11 @@ func TestACLEDSubType(t *testing.T) {
 		{"no arrests", "No arrests have been made after twenty shops were looted in the town on Monday.", "Looting/property destruction"},
 		{"checkpoint attacked, people killed", "Militants attacked a checkpoint near the border, killing five people.", "Armed clash"},
 		{"market attacked, people killed", "Gunmen attacked a market in the town, killing five people.", "Attack"},
+		{"unit set up", "A new militia unit has been set up in the province.", "Change to group/activity"},
+		{"checkpoint set up", "A checkpoint was set up on the road to the airport by the army.", "Headquarters or base established"},
+		{"withdrew from ground", "Government troops withdrew on Sunday from the border crossing.", "Non-violent transfer of territory"},
+		{"rallies against each other", "Supporters of rival parties rallied against each other in violent scuffles in the capital.", "Violent demonstration"},
+		{"protests anticipated", "Police arrested ten activists in anticipation of protests on Friday.", "Arrests"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

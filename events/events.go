@@ -349,7 +349,7 @@ func grievance(toks []sitrep.Token, lw []string) []bool {
 	for k := range toks {
 		tag := toks[k].Tag
 		switch {
-		case grievanceMarkers[lw[k]] && (lw[k] != "against" || protestBefore(lw, k)) && (lw[k] != "following" || k == 0 || lw[k-1] != "the"):
+		case grievanceMarkers[lw[k]] && (lw[k] != "against" || protestBefore(lw, k) && !reciprocal(lw, k)) && (lw[k] != "following" || k == 0 || lw[k-1] != "the"):
 			// "following the arrest of": its setting; "the following
 			// day": a date
 			open, relative = true, false
@@ -486,6 +486,13 @@ func cueLen(lw []string, k int, set string) int {
 		}
 	}
 	return best
+}
+
+// reciprocal reports whether "against" at k is followed by "each other" or
+// "one another": rallies "against each other" face each other, they do not
+// protest about something.
+func reciprocal(lw []string, k int) bool {
+	return k+2 < len(lw) && (lw[k+1] == "each" && lw[k+2] == "other" || lw[k+1] == "one" && lw[k+2] == "another")
 }
 
 // protestOutside reports whether a sentence tells of a protest outside
@@ -845,6 +852,8 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 			}
 		}
 		return false
+	case "unit":
+		return anyNear(lw, i, n, 8, unitWords)
 	case "peace":
 		// "talks to end the war", "negotiations with the rebels", not
 		// "talks on trade"
@@ -925,7 +934,9 @@ var (
 		shopkeepers merchants fishermen citizens youths youth protesters demonstrators community communities
 		teachers nurses doctors miners employees families relatives neighbors neighbours supporters activists`)
 	unopposedWords = wordSet(`unopposed uncontested resistance`)
-	peaceWords     = wordSet(`peace ceasefire cease-fire truce armistice war wars conflict hostilities fighting
+	unitWords      = wordSet(`group groups unit units entity entities brigade brigades battalion battalions force forces
+		militia militias wing cell cells faction factions alliance coalition command division regiment`)
+	peaceWords = wordSet(`peace ceasefire cease-fire truce armistice war wars conflict hostilities fighting
 		rebels rebel insurgents insurgency guerrillas guerrilla militants militia militias`)
 	baseWords = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
 		checkpoints garrison barracks point points`)
@@ -966,7 +977,7 @@ var genericWords = map[string]bool{
 	"not": true, "never": true, "end": true, "stop": true, "halt": true, "prevent": true, "avoid": true,
 	"cease": true, "ready": true, "readiness": true, "against": false, "future": true, "possible": true,
 	"forms": true, "recent": true, "escalation": true, "pause": true, "lull": true, "respite": true,
-	"without": true, "if": true, "unless": true, "ended": true, "ending": true, "no": true,
+	"without": true, "if": true, "unless": true, "ended": true, "ending": true, "no": true, "anticipation": true,
 }
 
 // quantifiers among genericWords make a trigger general only when they
