@@ -116,6 +116,10 @@ func TestACLEDSubType(t *testing.T) {
 		{"withdrew from ground", "Government troops withdrew on Sunday from the border crossing.", "Non-violent transfer of territory"},
 		{"rallies against each other", "Supporters of rival parties rallied against each other in violent scuffles in the capital.", "Violent demonstration"},
 		{"protests anticipated", "Police arrested ten activists in anticipation of protests on Friday.", "Arrests"},
+		{"police beat a protester", "Riot police beat a student during the protest outside the parliament.", "Excessive force against protesters"},
+		{"protesters beat a policeman", "Protesters beat a policeman during the demonstration.", "Violent demonstration"},
+		{"descended into violence", "The rally descended into violence in the evening.", "Violent demonstration"},
+		{"crowd dispersed", "Police used batons to disperse the crowd outside the governor's office.", "Protest with intervention"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -774,7 +774,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		switch {
 		case hasCue(e.acts(a), "demoviolent") || e.nextViolence(a):
 			typ, sub = "Riots", "Violent demonstration"
-		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
+		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive") || hasCue(e.forcesDeeds(a), "beating"):
 			sub = "Excessive force against protesters"
 		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene"):
 			sub = "Protest with intervention"
@@ -1042,6 +1042,22 @@ func (e *event) acts(a *article) string {
 	for _, c := range e.cands {
 		s := &a.in.Sentences[c.sent]
 		b.WriteString(deedWords(s, c.clause, actsSkip(s.Tokens, s.LowerWords(nil))))
+	}
+	return b.String()
+}
+
+// forcesDeeds returns the words of the event's reports that tell what the
+// forces of order did (forcesActs): "riot police beat a protester".
+func (e *event) forcesDeeds(a *article) string {
+	var b strings.Builder
+	for _, c := range e.cands {
+		s := &a.in.Sentences[c.sent]
+		if forces := forcesActs(s.Tokens, s.LowerWords(nil)); forces != nil {
+			for k := range forces {
+				forces[k] = !forces[k]
+			}
+			b.WriteString(deedWords(s, c.clause, forces))
+		}
 	}
 	return b.String()
 }
