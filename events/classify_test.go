@@ -226,3 +226,24 @@ func TestGrievance(t *testing.T) {
 		}
 	}
 }
+
+func TestInBackground(t *testing.T) {
+	cases := []struct {
+		text, trigger string
+		want          bool
+	}{
+		{"Protests broke out after a vehicle of the local militia was attacked on the road.", "attacked", true},
+		{"Militia fighters attacked a vehicle on the road after midnight.", "attacked", false},
+	}
+	for _, c := range cases {
+		s := sentence(t, c.text)
+		lw := s.LowerWords(nil)
+		for k, w := range lw {
+			if w == c.trigger {
+				if got := inBackground(s.Tokens, lw, k, nil); got != c.want {
+					t.Errorf("%q: %q in background %v, want %v", c.text, w, got, c.want)
+				}
+			}
+		}
+	}
+}

@@ -1344,12 +1344,12 @@ func isLabel(s *sitrep.Sentence, h hit) bool {
 var settingWords = wordSet(`after following amid amidst despite during retaliation response wake`)
 
 // inBackground reports whether the trigger at token i lies in a phrase a
-// setting word opens, within six words, with no comma or verb of another
+// setting word opens, within eight words, with no comma or verb of another
 // clause between ("amid the lockdown staged a protest"), and no casualty
 // figure of the report told before it ("six were killed after militants
 // ambushed a patrol" is news).
 func inBackground(toks []sitrep.Token, lw []string, i int, figs []figure) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		t := toks[k].Tag
 		switch {
 		case settingWords[lw[k]]:
