@@ -120,6 +120,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"protesters beat a policeman", "Protesters beat a policeman during the demonstration.", "Violent demonstration"},
 		{"descended into violence", "The rally descended into violence in the evening.", "Violent demonstration"},
 		{"crowd dispersed", "Police used batons to disperse the crowd outside the governor's office.", "Protest with intervention"},
+		{"force used", "Police used force against traders protesting outside the market.", "Protest with intervention"},
+		{"rcied", "An RCIED explosion hit an army convoy near the town.", "Remote explosive/landmine/IED"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
