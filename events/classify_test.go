@@ -122,6 +122,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"crowd dispersed", "Police used batons to disperse the crowd outside the governor's office.", "Protest with intervention"},
 		{"force used", "Police used force against traders protesting outside the market.", "Protest with intervention"},
 		{"rcied", "An RCIED explosion hit an army convoy near the town.", "Remote explosive/landmine/IED"},
+		{"tank attack", "A tank attack on the village killed three people.", "Shelling/artillery/missile attack"},
+		{"tanks deployed", "The army deployed tanks along the border.", "Change to group/activity"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
