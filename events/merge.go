@@ -772,7 +772,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		// release of those detained")
 		deeds := e.deeds()
 		switch {
-		case hasCue(e.acts(a), "demoviolent") || e.nextViolence(a):
+		case hasCue(e.acts(a), "demoviolent") || e.nextViolence(a) || hasCue(words, "demoviolent") && hasCue(words, "atorder"):
 			typ, sub = "Riots", "Violent demonstration"
 		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive") || hasCue(e.forcesDeeds(a), "beating"):
 			sub = "Excessive force against protesters"
