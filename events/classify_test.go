@@ -127,6 +127,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"mass grave", "A mass grave with the bodies of forty villagers was found near the town.", "Other"},
 		{"full control", "Government troops took full control of the town after fierce clashes with the rebels.", "Government regains territory"},
 		{"thrown at police", "Ten people were arrested at the rally after bottles were hurled at police.", "Violent demonstration"},
+		{"stash of projectiles", "Soldiers found a stash of projectiles in a farmhouse near the village.", "Disrupted weapons use"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -928,7 +928,7 @@ var (
 	weaponWords = wordSet(`weapon weapons arms ammunition ammunitions munitions explosives explosive bomb bombs ied ieds
 		rifle rifles grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device
 		devices rpg ak-47 trapped shells mortars firearm firearms gun guns pistol pistols revolver revolvers kalashnikov
-		kalashnikovs magazines cartridges bullets rounds arsenal detonators vbieds`)
+		kalashnikovs magazines cartridges bullets rounds arsenal detonators vbieds projectiles`)
 	corpseWords = wordSet(`body bodies corpse corpses remains dead`)
 	peopleWords = wordSet(`residents villagers locals inhabitants students workers drivers farmers traders vendors
 		shopkeepers merchants fishermen citizens youths youth protesters demonstrators community communities
