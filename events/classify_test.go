@@ -128,6 +128,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"full control", "Government troops took full control of the town after fierce clashes with the rebels.", "Government regains territory"},
 		{"thrown at police", "Ten people were arrested at the rally after bottles were hurled at police.", "Violent demonstration"},
 		{"stash of projectiles", "Soldiers found a stash of projectiles in a farmhouse near the village.", "Disrupted weapons use"},
+		{"fire exchange", "Soldiers have been engaged in a fire exchange with the militants since the morning.", "Armed clash"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
