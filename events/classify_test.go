@@ -129,6 +129,9 @@ func TestACLEDSubType(t *testing.T) {
 		{"thrown at police", "Ten people were arrested at the rally after bottles were hurled at police.", "Violent demonstration"},
 		{"stash of projectiles", "Soldiers found a stash of projectiles in a farmhouse near the village.", "Disrupted weapons use"},
 		{"fire exchange", "Soldiers have been engaged in a fire exchange with the militants since the morning.", "Armed clash"},
+		{"rape while dispersing", "Soldiers raped two women as they dispersed the protesters in the square.", "Sexual violence"},
+		{"rape as the grievance", "Residents protested in the town against police for attempting to rape a woman.", "Peaceful protest"},
+		{"explosives that kill their bearers", "Two militants detonated explosives near the checkpoint, killing themselves.", "Suicide bomb"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -159,9 +159,11 @@ func (a *article) sentence(si int) {
 				cs = append(cs, a.verbal(h, s, si, &cl, lw))
 			}
 		}
-		if len(demo) > 0 {
+		if len(demo) > 0 && !anyClass(violent, "sexual", griev) {
 			// violence told with a demonstration is how it went, not
-			// another event: the codebook's riots and interventions
+			// another event: the codebook's riots and interventions;
+			// sexual violence is an event of its own ("raped women as
+			// they dispersed the protesters")
 			violent = demo
 		}
 		var cfigs []figure
@@ -229,6 +231,17 @@ func inName(toks []sitrep.Token, h hit, titled bool) bool {
 		return k >= 0 && k < len(toks) && isUpper(toks[k].Text) && strings.HasPrefix(toks[k].Tag, "NNP")
 	}
 	return name(h.i-1) && h.i-1 > 0 || name(h.n)
+}
+
+// anyClass reports whether one of the hits outside the grievance is of
+// the trigger class.
+func anyClass(hs []hit, class string, griev []bool) bool {
+	for _, h := range hs {
+		if h.trig.class == class && !griev[h.i] {
+			return true
+		}
+	}
+	return false
 }
 
 // inClaimant reports whether a trigger is a word of who makes the claim:

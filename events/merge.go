@@ -736,10 +736,17 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		// ground battle
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
 			typ, sub = "Battles", "Armed clash"
+		} else if tr.class == "blast" && hasCue(words, "selfkill") {
+			sub = "Suicide bomb"
 		} else if tr.class == "blast" && hasCue(words, "explosives") {
 			// "a container full of explosives blew up": a charge put in
 			// place, not a shell fired
 			sub = "Remote explosive/landmine/IED"
+		}
+	case "explosive":
+		// "detonated explosives, killing themselves": a suicide bombing
+		if hasCue(words, "selfkill") {
+			sub = "Suicide bomb"
 		}
 	case "grenade":
 		// a grenade its target answers with gunfire starts a battle; one
