@@ -132,6 +132,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"rape while dispersing", "Soldiers raped two women as they dispersed the protesters in the square.", "Sexual violence"},
 		{"rape as the grievance", "Residents protested in the town against police for attempting to rape a woman.", "Peaceful protest"},
 		{"explosives that kill their bearers", "Two militants detonated explosives near the checkpoint, killing themselves.", "Suicide bomb"},
+		{"abducting", "Gunmen raided the staff quarters of the college, abducting a lecturer.", "Abduction/forced disappearance"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
