@@ -133,6 +133,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"rape as the grievance", "Residents protested in the town against police for attempting to rape a woman.", "Peaceful protest"},
 		{"explosives that kill their bearers", "Two militants detonated explosives near the checkpoint, killing themselves.", "Suicide bomb"},
 		{"abducting", "Gunmen raided the staff quarters of the college, abducting a lecturer.", "Abduction/forced disappearance"},
+		{"redeploying", "Government troops are redeploying to the northern border region.", "Change to group/activity"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
