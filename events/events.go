@@ -1014,7 +1014,7 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 			}
 		}
 	}
-	if allegation(lw, h.i) || planned(lw, h.i) || yearNamed(s.Tokens, lw, h.i) {
+	if allegation(lw, h.i) || planned(lw, h.i) || yearNamed(s.Tokens, lw, h.i) || purpose(s.Tokens, lw, h.i) {
 		return true
 	}
 	if (h.trig.class == "capture" || h.trig.class == "transfer" || h.trig.class == "disrupt") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
@@ -1072,6 +1072,24 @@ func planned(lw []string, i int) bool {
 	}
 	return false
 }
+
+// purpose reports whether the trigger at token i is what people are
+// readied for: "mobilizing its members for attacking the district".
+func purpose(toks []sitrep.Token, lw []string, i int) bool {
+	if i < 3 || lw[i-1] != "for" || toks[i].Tag != "VBG" {
+		return false
+	}
+	for k := max(0, i-8); k < i-1; k++ {
+		if readyWords[lw[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// readyWords ready people or arms for something to come.
+var readyWords = wordSet(`mobilizing mobilising mobilized mobilised preparing prepared training trained gathering
+	massing amassing recruiting recruited readying`)
 
 // yearNamed reports whether the trigger at token i is named by its year
 // inside a noun phrase: "a deadly 2017 chemical attack", "the March 2018
