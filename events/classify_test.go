@@ -136,6 +136,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"redeploying", "Government troops are redeploying to the northern border region.", "Change to group/activity"},
 		{"readied for attacking", "The militia is mobilizing its fighters for attacking the town.", "Change to group/activity"},
 		{"arms captured", "Forty rifles and two thousand bullets were captured in the capital.", "Disrupted weapons use"},
+		{"property attacked", "Unknown men attacked two shops in the market overnight.", "Looting/property destruction"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -720,7 +720,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		}
 		// an arson attack that hurts nobody destroys property; one on a
 		// village attacks the people who live there
-		if ev.Killed == nil && ev.Injured == nil && e.hasAny("loot") && (ev.Actor2 == nil || ev.Actor2.Inter != 7 || ev.Actor2.End <= e.first().span.Start) && (e.first().background || !hasCue(firstWords(e.first().target, 6), "settlement")) {
+		if ev.Killed == nil && ev.Injured == nil && (e.hasAny("loot") || tr.class == "attack" && aimedAtProperty(e.first().target)) && (ev.Actor2 == nil || ev.Actor2.Inter != 7 || ev.Actor2.End <= e.first().span.Start) && (e.first().background || !hasCue(firstWords(e.first().target, 6), "settlement")) {
 			typ, sub = "Strategic developments", "Looting/property destruction"
 			break
 		}
@@ -816,6 +816,26 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
 }
+
+// aimedAtProperty reports whether an attack's target, right after it, is
+// property: "attacks on properties of traders", "attacked two shops".
+func aimedAtProperty(target string) bool {
+	f := strings.Fields(target)
+	if len(f) > 0 && (f[0] == "on" || f[0] == "against") {
+		f = f[1:]
+	}
+	for k := 0; k < len(f) && k < 3; k++ {
+		if propertyTargets[f[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// propertyTargets are things, not people or armed posts, that an attack
+// may hit.
+var propertyTargets = wordSet(`property properties shops shop stores store warehouse warehouses vehicles cars trucks
+	buses factory factories offices`)
 
 // genericPeople name people by number alone, neither armed nor civilian.
 var genericPeople = wordSet(`people persons`)
