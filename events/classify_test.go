@@ -137,6 +137,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"readied for attacking", "The militia is mobilizing its fighters for attacking the town.", "Change to group/activity"},
 		{"arms captured", "Forty rifles and two thousand bullets were captured in the capital.", "Disrupted weapons use"},
 		{"property attacked", "Unknown men attacked two shops in the market overnight.", "Looting/property destruction"},
+		{"crowd-control weapons, injuries", "Dozens of people were injured as security forces fired rubber bullets and tear gas in the city centre.", "Excessive force against protesters"},
+		{"crowd-control weapons", "Police fired tear gas in the market square on Sunday.", "Protest with intervention"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
