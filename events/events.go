@@ -1153,6 +1153,16 @@ func allegation(lw []string, i int) bool {
 		// "its direct involvement in killing", "people involved in riots"
 		return involvement[lw[i-2]]
 	}
+	// "arrested on charges related to organising an illegal protest",
+	// "detained for organising the protest"
+	for k := i - 1; k >= 2 && k >= i-5; k-- {
+		if lw[k] == "," || lw[k] == "." || lw[k] == ";" || lw[k] == "and" {
+			return false
+		}
+		if (lw[k] == "for" || lw[k] == "to" && lw[k-1] == "related") && (allegationWords[lw[k-1]] || lw[k-1] == "related" && (lw[k-2] == "charges" || lw[k-2] == "charge")) {
+			return true
+		}
+	}
 	return false
 }
 
