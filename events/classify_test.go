@@ -140,6 +140,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"crowd-control weapons, injuries", "Dozens of people were injured as security forces fired rubber bullets and tear gas in the city centre.", "Excessive force against protesters"},
 		{"crowd-control weapons", "Police fired tear gas in the market square on Sunday.", "Protest with intervention"},
 		{"protest as the charge", "Police detained a student leader on charges related to organising an illegal protest.", "Arrests"},
+		{"things left abandoned", "Troops recaptured the town and found burned cars lying abandoned in the streets.", "Government regains territory"},
+		{"ground abandoned", "Troops recaptured the town after the rebels had abandoned it.", "Non-violent transfer of territory"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
