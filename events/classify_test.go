@@ -142,6 +142,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"protest as the charge", "Police detained a student leader on charges related to organising an illegal protest.", "Arrests"},
 		{"things left abandoned", "Troops recaptured the town and found burned cars lying abandoned in the streets.", "Government regains territory"},
 		{"ground abandoned", "Troops recaptured the town after the rebels had abandoned it.", "Non-violent transfer of territory"},
+		{"brought to a standstill", "Thousands of teachers have brought to a standstill schools across the country.", "Peaceful protest"},
+		{"railway stolen", "Militants dismantled and stole the old railway line.", "Looting/property destruction"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

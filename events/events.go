@@ -960,7 +960,8 @@ var (
 		store stores market property properties office offices facility facilities plant school schools church churches
 		mosque mosques crops farm farms station tower machinery goods food cattle livestock money equipment hospital
 		warehouse bus buses shelter shelters hut huts camp tents company bank banks agency stadium tribune airstrip
-		window windows glass premises monument statue gravestones graves mast antenna kiosk kiosks factory`)
+		window windows glass premises monument statue gravestones graves mast antenna kiosk kiosks factory
+		railway railways pipeline pipelines cables`)
 )
 
 func wordSet(s string) map[string]bool {
