@@ -144,6 +144,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"ground abandoned", "Troops recaptured the town after the rebels had abandoned it.", "Non-violent transfer of territory"},
 		{"brought to a standstill", "Thousands of teachers have brought to a standstill schools across the country.", "Peaceful protest"},
 		{"railway stolen", "Militants dismantled and stole the old railway line.", "Looting/property destruction"},
+		{"a rally attacked by others", "A group of men attacked a peaceful rally of nurses in the capital.", "Mob violence"},
+		{"a rally attacked by police", "Police attacked a peaceful rally of nurses in the capital.", "Protest with intervention"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

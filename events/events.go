@@ -451,10 +451,38 @@ func actsSkip(toks []sitrep.Token, lw []string) []bool {
 	forces := forcesActs(toks, lw)
 	for i := range skip {
 		passive := i > 0 && toks[i].Tag == "VBN" && beWords[lw[i-1]]
-		skip[i] = skip[i] || forces != nil && forces[i] || passive
+		onDemo := assaultVerbs[lw[i]] && attacksOnDemo(toks[i:], lw[i:], nil)
+		skip[i] = skip[i] || forces != nil && forces[i] || passive || onDemo
 	}
 	return skip
 }
+
+// attacksOnDemo reports whether a sentence tells of people other than the
+// forces of order attacking the demonstration itself: "a group of men
+// attacked a peaceful rally". forces marks the forces' acts (forcesActs).
+func attacksOnDemo(toks []sitrep.Token, lw []string, forces []bool) bool {
+	for k := 0; k+1 < len(lw); k++ {
+		if !assaultVerbs[lw[k]] || forces != nil && forces[k] || k > 0 && beWords[lw[k-1]] {
+			continue
+		}
+		for j := k + 1; j < len(lw) && j <= k+4; j++ {
+			if demoNouns[lw[j]] {
+				return true
+			}
+			if lw[j] == "," || lw[j] == "." || lw[j] == ";" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// assaultVerbs attack people; demoNouns name a demonstration or its people.
+var (
+	assaultVerbs = wordSet(`attacked stormed assaulted raided ambushed`)
+	demoNouns    = wordSet(`rally rallies protest protests march marches demonstration demonstrations protesters
+		demonstrators marchers sit-in vigil`)
+)
 
 // beWords are the forms of "be" that make a following participle passive.
 var beWords = wordSet(`is are was were been being be got`)

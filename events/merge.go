@@ -781,9 +781,13 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		switch {
 		case hasCue(e.acts(a), "demoviolent") || e.nextViolence(a) || hasCue(words, "demoviolent") && hasCue(words, "atorder"):
 			typ, sub = "Riots", "Violent demonstration"
+		case e.attackedByOthers(a):
+			// "a group of men attacked a peaceful rally": the attackers
+			// riot, the demonstrators are their victims
+			typ, sub = "Riots", "Mob violence"
 		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive") || hasCue(e.forcesDeeds(a), "beating"):
 			sub = "Excessive force against protesters"
-		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene"):
+		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene") || hasCue(e.forcesDeeds(a), "assault"):
 			sub = "Protest with intervention"
 		}
 	}
@@ -1087,6 +1091,14 @@ func (e *event) forcesDeeds(a *article) string {
 		}
 	}
 	return b.String()
+}
+
+// attackedByOthers reports whether the first report's sentence tells of
+// people other than the forces of order attacking the demonstration.
+func (e *event) attackedByOthers(a *article) bool {
+	s := &a.in.Sentences[e.first().sent]
+	lw := s.LowerWords(nil)
+	return attacksOnDemo(s.Tokens, lw, forcesActs(s.Tokens, lw))
 }
 
 // demoDeeds returns deeds of the reports that tell of the demonstration
