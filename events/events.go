@@ -1148,6 +1148,8 @@ func isYear(w string) bool {
 	return w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
 }
 
+// months may stand between a year and the article before it ("the March
+// 2018 attack").
 var months = wordSet(`january february march april may june july august september october november december`)
 
 // destroyWords are the triggers of arms destroyed.

@@ -737,6 +737,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
 			typ, sub = "Battles", "Armed clash"
 		} else if tr.class == "blast" && hasCue(words, "selfkill") {
+			// "blew up, killing themselves": a suicide bombing
 			sub = "Suicide bomb"
 		} else if tr.class == "blast" && hasCue(words, "explosives") {
 			// "a container full of explosives blew up": a charge put in
@@ -907,11 +908,19 @@ func (e *event) armedVictim(a *article) bool {
 // its paragraph, hold a phrase of the cue set: what a report goes on to
 // tell of the incident ("Police responded with gunfire.").
 func (e *event) nextHas(a *article, set string) bool {
+	return e.anyNext(a, set, func(n *sitrep.Sentence) bool {
+		return hasCue(clauseWords(n, n.Span), set)
+	})
+}
+
+// anyNext reports whether one of the two sentences after the first
+// report's, in its paragraph, that could hold a phrase of the cue set
+// passes test.
+func (e *event) anyNext(a *article, set string, test func(n *sitrep.Sentence) bool) bool {
 	f := e.first()
 	s := &a.in.Sentences[f.sent]
 	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
-		next := &a.in.Sentences[k]
-		if opensCue(next.Tokens, set) && hasCue(clauseWords(next, next.Span), set) {
+		if n := &a.in.Sentences[k]; opensCue(n.Tokens, set) && test(n) {
 			return true
 		}
 	}
@@ -925,25 +934,14 @@ func (e *event) nextHas(a *article, set string) bool {
 // corruption case" (the man the protest was about) or "They demanded the
 // release of those detained".
 func (e *event) nextArrest(a *article) bool {
-	f := e.first()
-	s := &a.in.Sentences[f.sent]
-next:
-	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
-		n := &a.in.Sentences[k]
-		if !opensCue(n.Tokens, "arrest") {
-			continue
-		}
+	return e.anyNext(a, "arrest", func(n *sitrep.Sentence) bool {
 		for _, t := range n.Tokens {
 			if singularPronouns[strings.ToLower(t.Text)] {
-				continue next
+				return false
 			}
 		}
-		lw := n.LowerWords(nil)
-		if hasCue(deedWords(n, n.Span, grievance(n.Tokens, lw)), "arrest") {
-			return true
-		}
-	}
-	return false
+		return hasCue(deedWords(n, n.Span, grievance(n.Tokens, n.LowerWords(nil))), "arrest")
+	})
 }
 
 // nextViolence reports whether the two sentences after a demonstration's,
@@ -951,18 +949,9 @@ next:
 // threw bottles at the police." What the forces of order did, what was
 // done to the demonstrators, and what the protest was about do not count.
 func (e *event) nextViolence(a *article) bool {
-	f := e.first()
-	s := &a.in.Sentences[f.sent]
-	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
-		n := &a.in.Sentences[k]
-		if !opensCue(n.Tokens, "demoviolent") {
-			continue
-		}
-		if hasCue(deedWords(n, n.Span, actsSkip(n.Tokens, n.LowerWords(nil))), "demoviolent") {
-			return true
-		}
-	}
-	return false
+	return e.anyNext(a, "demoviolent", func(n *sitrep.Sentence) bool {
+		return hasCue(deedWords(n, n.Span, actsSkip(n.Tokens, n.LowerWords(nil))), "demoviolent")
+	})
 }
 
 // singularPronouns name one person.
@@ -1138,28 +1127,26 @@ func (e *event) aimedAtArmed() bool {
 // aimedAtArmed reports whether the report names an armed target (see
 // event.aimedAtArmed).
 func (c *candidate) aimedAtArmed() bool {
-	{
-		if !c.trig.violent {
-			return false
-		}
-		t := c.target
-		if i := strings.Index(t, " by "); i >= 0 {
-			// "beaten by prison guards": who beat, not whom; "an attack
-			// by militants on a checkpoint": whom after the agent
-			rest := t[i+3:]
-			t = t[:i+1]
-			for _, p := range []string{" on ", " against "} {
-				if j := strings.Index(rest, p); j >= 0 && j < 40 {
-					t += rest[j+1:]
-					break
-				}
+	if !c.trig.violent {
+		return false
+	}
+	t := c.target
+	if i := strings.Index(t, " by "); i >= 0 {
+		// "beaten by prison guards": who beat, not whom; "an attack
+		// by militants on a checkpoint": whom after the agent
+		rest := t[i+3:]
+		t = t[:i+1]
+		for _, p := range []string{" on ", " against "} {
+			if j := strings.Index(rest, p); j >= 0 && j < 40 {
+				t += rest[j+1:]
+				break
 			}
 		}
-		if f := strings.Fields(t); len(f) > 8 {
-			t = " " + strings.Join(f[:8], " ") + " "
-		}
-		return armedCue(t) || c.passiveArmed && (c.trig.class == "kill" || c.trig.class == "attack" || c.trig.class == "shoot")
 	}
+	if f := strings.Fields(t); len(f) > 8 {
+		t = " " + strings.Join(f[:8], " ") + " "
+	}
+	return armedCue(t) || c.passiveArmed && (c.trig.class == "kill" || c.trig.class == "attack" || c.trig.class == "shoot")
 }
 
 // unarmedBefore are words that take a person out of the armed ranks: ACLED
