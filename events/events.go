@@ -451,7 +451,7 @@ func actsSkip(toks []sitrep.Token, lw []string) []bool {
 	forces := forcesActs(toks, lw)
 	for i := range skip {
 		passive := i > 0 && toks[i].Tag == "VBN" && beWords[lw[i-1]]
-		onDemo := assaultVerbs[lw[i]] && attacksOnDemo(toks[i:], lw[i:], nil)
+		onDemo := attackOnDemoAt(lw, i)
 		skip[i] = skip[i] || forces != nil && forces[i] || passive || onDemo
 	}
 	return skip
@@ -460,18 +460,40 @@ func actsSkip(toks []sitrep.Token, lw []string) []bool {
 // attacksOnDemo reports whether a sentence tells of people other than the
 // forces of order attacking the demonstration itself: "a group of men
 // attacked a peaceful rally". forces marks the forces' acts (forcesActs).
-func attacksOnDemo(toks []sitrep.Token, lw []string, forces []bool) bool {
-	for k := 0; k+1 < len(lw); k++ {
-		if !assaultVerbs[lw[k]] || forces != nil && forces[k] || k > 0 && beWords[lw[k-1]] {
-			continue
+func attacksOnDemo(lw []string, forces []bool) bool {
+	for k := range lw {
+		if (forces == nil || !forces[k]) && attackOnDemoAt(lw, k) {
+			return true
 		}
-		for j := k + 1; j < len(lw) && j <= k+4; j++ {
-			if demoNouns[lw[j]] {
-				return true
-			}
-			if lw[j] == "," || lw[j] == "." || lw[j] == ";" {
-				break
-			}
+	}
+	return false
+}
+
+// attackOnDemoAt reports whether token k is a verb of assault whose object,
+// in the four words after it, is a demonstration or its people, and whose
+// subject is not demonstrators (who attacking a rival rally riot) nor a
+// passive ("were attacked").
+func attackOnDemoAt(lw []string, k int) bool {
+	if !assaultVerbs[lw[k]] || k > 0 && beWords[lw[k-1]] || demonstratorsBefore(lw, k) {
+		return false
+	}
+	for j := k + 1; j < len(lw) && j <= k+4; j++ {
+		if demoNouns[lw[j]] {
+			return true
+		}
+		if lw[j] == "," || lw[j] == "." || lw[j] == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// demonstratorsBefore reports whether demonstrators are named in the four
+// words before token k, as the subject of its verb.
+func demonstratorsBefore(lw []string, k int) bool {
+	for j := max(0, k-4); j < k; j++ {
+		if demoNouns[lw[j]] {
+			return true
 		}
 	}
 	return false

@@ -1087,7 +1087,7 @@ func (e *event) forcesDeeds(a *article) string {
 func (e *event) attackedByOthers(a *article) bool {
 	s := &a.in.Sentences[e.first().sent]
 	lw := s.LowerWords(nil)
-	return attacksOnDemo(s.Tokens, lw, forcesActs(s.Tokens, lw))
+	return attacksOnDemo(lw, forcesActs(s.Tokens, lw))
 }
 
 // demoDeeds returns deeds of the reports that tell of the demonstration
