@@ -148,6 +148,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"a rally attacked by police", "Police attacked a peaceful rally of nurses in the capital.", "Protest with intervention"},
 		{"device set off by accident", "Two militants accidentally detonated their device in a house near the market.", "Disrupted weapons use"},
 		{"a rival rally attacked", "Protesters attacked a rival rally in the square.", "Violent demonstration"},
+		{"police attacked by protesters", "Police officers were attacked by protesters outside the parliament.", "Violent demonstration"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

@@ -444,17 +444,39 @@ var mutualVerbs = wordSet(`clashed clash clashes fought fight fights battled scu
 
 // actsSkip marks the tokens of a sentence that tell no act of its
 // demonstrators: what they protest about (grievance), what the forces of
-// order did (forcesActs), and what was done to someone ("they were
-// attacked").
+// order did (forcesActs), and what was done to someone other than the
+// forces ("they were attacked").
 func actsSkip(toks []sitrep.Token, lw []string) []bool {
 	skip := grievance(toks, lw)
 	forces := forcesActs(toks, lw)
 	for i := range skip {
-		passive := i > 0 && toks[i].Tag == "VBN" && beWords[lw[i-1]]
+		passive := i > 0 && toks[i].Tag == "VBN" && beWords[lw[i-1]] && !doneToOrder(lw, i)
 		onDemo := attackOnDemoAt(lw, i)
 		skip[i] = skip[i] || forces != nil && forces[i] || passive || onDemo
 	}
 	return skip
+}
+
+// doneToOrder reports whether the passive verb at token i tells what was
+// done to the forces of order ("police officers were attacked"), or by
+// demonstrators ("were attacked by protesters"): their violence, not
+// violence against them.
+func doneToOrder(lw []string, i int) bool {
+	for j := max(0, i-5); j < i-1; j++ {
+		if cueLen(lw, j, "order") > 0 {
+			return true
+		}
+	}
+	for j := i + 1; j+1 < len(lw) && j <= i+2; j++ {
+		if lw[j] == "by" {
+			for m := j + 1; m < len(lw) && m <= j+3; m++ {
+				if demoNouns[lw[m]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // attacksOnDemo reports whether a sentence tells of people other than the
