@@ -149,6 +149,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"device set off by accident", "Two militants accidentally detonated their device in a house near the market.", "Disrupted weapons use"},
 		{"a rival rally attacked", "Protesters attacked a rival rally in the square.", "Violent demonstration"},
 		{"police attacked by protesters", "Police officers were attacked by protesters outside the parliament.", "Violent demonstration"},
+		{"people march", "Hundreds of people marched in the capital on Friday.", "Peaceful protest"},
+		{"rubber bullets wounding", "Police fired rubber bullets at the protesters, wounding twelve.", "Excessive force against protesters"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

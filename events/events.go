@@ -937,6 +937,18 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 			}
 		}
 		return false
+	case "marchers":
+		// "hundreds of people marched", "police watched as students
+		// marched", not "troops captured the town and marched on"
+		if anyNear(lw, i, i, 8, peopleWords) {
+			return true
+		}
+		for k := 0; k < i; k++ {
+			if cueLen(lw, k, "order") > 0 || cueLen(lw, k, "armedgroup") > 0 {
+				return false
+			}
+		}
+		return true
 	case "unit":
 		return anyNear(lw, i, n, 8, unitWords)
 	case "peace":
