@@ -151,6 +151,8 @@ func TestACLEDSubType(t *testing.T) {
 		{"police attacked by protesters", "Police officers were attacked by protesters outside the parliament.", "Violent demonstration"},
 		{"people march", "Hundreds of people marched in the capital on Friday.", "Peaceful protest"},
 		{"rubber bullets wounding", "Police fired rubber bullets at the protesters, wounding twelve.", "Excessive force against protesters"},
+		{"stopped by police", "Police stopped the protesters before they reached the parliament.", "Protest with intervention"},
+		{"traffic stopped by protesters", "Protesters blocked the highway and stopped traffic for hours.", "Peaceful protest"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}

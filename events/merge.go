@@ -788,7 +788,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			typ, sub = "Riots", "Mob violence"
 		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive") || hasCue(e.forcesDeeds(a), "beating"):
 			sub = "Excessive force against protesters"
-		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene") || hasCue(e.forcesDeeds(a), "assault"):
+		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene") || hasCue(e.forcesDeeds(a), "assault") || hasCue(e.forcesDeeds(a), "halt"):
 			sub = "Protest with intervention"
 		}
 	}
@@ -1067,14 +1067,19 @@ func (e *event) acts(a *article) string {
 }
 
 // forcesDeeds returns the words of the event's reports that tell what the
-// forces of order did (forcesActs): "riot police beat a protester".
+// forces of order did (forcesActs) to the demonstration, not what it was
+// about: "riot police beat a protester".
 func (e *event) forcesDeeds(a *article) string {
 	var b strings.Builder
 	for _, c := range e.cands {
 		s := &a.in.Sentences[c.sent]
-		if forces := forcesActs(s.Tokens, s.LowerWords(nil)); forces != nil {
+		lw := s.LowerWords(nil)
+		if forces := forcesActs(s.Tokens, lw); forces != nil {
+			griev := grievance(s.Tokens, lw)
 			for k := range forces {
-				forces[k] = !forces[k]
+				// not what the protest was about ("after police
+				// stopped them at the border")
+				forces[k] = !forces[k] || griev[k]
 			}
 			b.WriteString(deedWords(s, c.clause, forces))
 		}
