@@ -75,7 +75,7 @@ type candidate struct {
 
 // Extract returns the events of an article, the main event first.
 func Extract(in Input) []sitrep.Event {
-	a := article{in: in}
+	a := article{in: in, lower: make([][]string, len(in.Sentences)), griev: make([][]bool, len(in.Sentences))}
 	for si := range in.Sentences {
 		a.sentence(si)
 	}
@@ -89,6 +89,21 @@ func Extract(in Input) []sitrep.Event {
 type article struct {
 	in    Input
 	cands []*candidate
+	// lower and griev hold each sentence's lower-case words and what a
+	// demonstration it tells is about (grievance), read again when
+	// demonstrations are coded
+	lower [][]string
+	griev [][]bool
+}
+
+// sentenceWords returns sentence si's lower-case words and grievance.
+func (a *article) sentenceWords(si int) ([]string, []bool) {
+	if a.lower[si] == nil {
+		s := &a.in.Sentences[si]
+		a.lower[si] = s.LowerWords(nil)
+		a.griev[si] = grievance(s.Tokens, a.lower[si])
+	}
+	return a.lower[si], a.griev[si]
 }
 
 func (a *article) sentence(si int) {
@@ -102,6 +117,7 @@ func (a *article) sentence(si int) {
 	clauses := claims.Split(s, a.in.Actors)
 	aggregate := hasAggregateCue(lw, s, a.in.Times)
 	griev := grievance(s.Tokens, lw)
+	a.lower[si], a.griev[si] = lw, griev
 	titled := titleCase(s.Tokens)
 	var mainClaimant = -1
 	for ci, cl := range clauses {
@@ -442,17 +458,15 @@ func forcesActs(toks []sitrep.Token, lw []string) []bool {
 // mutualVerbs tell of a fight both sides take part in.
 var mutualVerbs = wordSet(`clashed clash clashes fought fight fights battled scuffled skirmished exchanged`)
 
-// actsSkip marks the tokens of a sentence that tell no act of its
-// demonstrators: what they protest about (grievance), what the forces of
-// order did (forcesActs), and what was done to someone other than the
+// skipActs marks the tokens of a sentence that tell no act of its
+// demonstrators: what they protest about (griev), what the forces of order
+// did (forces, see forcesActs), and what was done to someone other than the
 // forces ("they were attacked").
-func actsSkip(toks []sitrep.Token, lw []string) []bool {
-	skip := grievance(toks, lw)
-	forces := forcesActs(toks, lw)
+func skipActs(toks []sitrep.Token, lw []string, griev, forces []bool) []bool {
+	skip := make([]bool, len(lw))
 	for i := range skip {
 		passive := i > 0 && toks[i].Tag == "VBN" && beWords[lw[i-1]] && !doneToOrder(lw, i)
-		onDemo := attackOnDemoAt(lw, i)
-		skip[i] = skip[i] || forces != nil && forces[i] || passive || onDemo
+		skip[i] = griev[i] || forces != nil && forces[i] || passive || attackOnDemoAt(lw, i)
 	}
 	return skip
 }

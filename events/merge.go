@@ -779,16 +779,24 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		// ("mourning protesters killed last month", "demanding the
 		// release of those detained")
 		deeds := e.deeds()
+		var demo *demoReading // read once, when a cue makes it matter
+		read := func() *demoReading {
+			if demo == nil {
+				r := e.readDemo(a)
+				demo = &r
+			}
+			return demo
+		}
 		switch {
-		case hasCue(e.acts(a), "demoviolent") || e.nextViolence(a) || hasCue(words, "demoviolent") && hasCue(words, "atorder"):
+		case hasCue(deeds, "demoviolent") && hasCue(read().acts, "demoviolent") || e.nextViolence(a) || hasCue(words, "demoviolent") && hasCue(words, "atorder"):
 			typ, sub = "Riots", "Violent demonstration"
-		case e.attackedByOthers(a):
+		case hasCue(e.first().words, "assault") && read().attacked:
 			// "a group of men attacked a peaceful rally": the attackers
 			// riot, the demonstrators are their victims
 			typ, sub = "Riots", "Mob violence"
-		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive") || hasCue(e.forcesDeeds(a), "beating"):
+		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive") || hasCue(deeds, "beating") && hasCue(read().forces, "beating"):
 			sub = "Excessive force against protesters"
-		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene") || hasCue(e.forcesDeeds(a), "assault") || hasCue(e.forcesDeeds(a), "halt"):
+		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene") || hasCue(deeds, "assault") && hasCue(read().forces, "assault") || hasCue(deeds, "halt") && hasCue(read().forces, "halt"):
 			sub = "Protest with intervention"
 		}
 	}
@@ -908,7 +916,8 @@ func (e *event) armedVictim(a *article) bool {
 // its paragraph, hold a phrase of the cue set: what a report goes on to
 // tell of the incident ("Police responded with gunfire.").
 func (e *event) nextHas(a *article, set string) bool {
-	return e.anyNext(a, set, func(n *sitrep.Sentence) bool {
+	return e.anyNext(a, set, func(k int) bool {
+		n := &a.in.Sentences[k]
 		return hasCue(clauseWords(n, n.Span), set)
 	})
 }
@@ -916,11 +925,11 @@ func (e *event) nextHas(a *article, set string) bool {
 // anyNext reports whether one of the two sentences after the first
 // report's, in its paragraph, that could hold a phrase of the cue set
 // passes test.
-func (e *event) anyNext(a *article, set string, test func(n *sitrep.Sentence) bool) bool {
+func (e *event) anyNext(a *article, set string, test func(k int) bool) bool {
 	f := e.first()
 	s := &a.in.Sentences[f.sent]
 	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
-		if n := &a.in.Sentences[k]; opensCue(n.Tokens, set) && test(n) {
+		if opensCue(a.in.Sentences[k].Tokens, set) && test(k) {
 			return true
 		}
 	}
@@ -934,13 +943,15 @@ func (e *event) anyNext(a *article, set string, test func(n *sitrep.Sentence) bo
 // corruption case" (the man the protest was about) or "They demanded the
 // release of those detained".
 func (e *event) nextArrest(a *article) bool {
-	return e.anyNext(a, "arrest", func(n *sitrep.Sentence) bool {
-		for _, t := range n.Tokens {
-			if singularPronouns[strings.ToLower(t.Text)] {
+	return e.anyNext(a, "arrest", func(k int) bool {
+		n := &a.in.Sentences[k]
+		lw, griev := a.sentenceWords(k)
+		for _, w := range lw {
+			if singularPronouns[w] {
 				return false
 			}
 		}
-		return hasCue(deedWords(n, n.Span, grievance(n.Tokens, n.LowerWords(nil))), "arrest")
+		return hasCue(deedWords(n, n.Span, griev), "arrest")
 	})
 }
 
@@ -949,8 +960,10 @@ func (e *event) nextArrest(a *article) bool {
 // threw bottles at the police." What the forces of order did, what was
 // done to the demonstrators, and what the protest was about do not count.
 func (e *event) nextViolence(a *article) bool {
-	return e.anyNext(a, "demoviolent", func(n *sitrep.Sentence) bool {
-		return hasCue(deedWords(n, n.Span, actsSkip(n.Tokens, n.LowerWords(nil))), "demoviolent")
+	return e.anyNext(a, "demoviolent", func(k int) bool {
+		n := &a.in.Sentences[k]
+		lw, griev := a.sentenceWords(k)
+		return hasCue(deedWords(n, n.Span, skipActs(n.Tokens, lw, griev, forcesActs(n.Tokens, lw))), "demoviolent")
 	})
 }
 
@@ -1055,44 +1068,46 @@ func (e *event) deeds() string {
 	return b.String()
 }
 
-// acts returns the words of the event's reports that tell what its
-// demonstrators did, not what was done to them (actsSkip).
-func (e *event) acts(a *article) string {
-	var b strings.Builder
-	for _, c := range e.cands {
-		s := &a.in.Sentences[c.sent]
-		b.WriteString(deedWords(s, c.clause, actsSkip(s.Tokens, s.LowerWords(nil))))
-	}
-	return b.String()
+// demoReading is what the reports of a demonstration tell its people did
+// and what the forces of order did to them.
+type demoReading struct {
+	// acts is the words that tell what the demonstrators did, not what was
+	// done to them or what they protested about (skipActs)
+	acts string
+	// forces is the words that tell what the forces of order did to the
+	// demonstration (forcesActs), not what it was about: "riot police
+	// beat a protester"
+	forces string
+	// attacked is set when the first report tells of people other than
+	// the forces of order attacking the demonstration
+	attacked bool
 }
 
-// forcesDeeds returns the words of the event's reports that tell what the
-// forces of order did (forcesActs) to the demonstration, not what it was
-// about: "riot police beat a protester".
-func (e *event) forcesDeeds(a *article) string {
-	var b strings.Builder
-	for _, c := range e.cands {
+// readDemo reads the event's reports as a demonstration's, each sentence
+// once.
+func (e *event) readDemo(a *article) demoReading {
+	var r demoReading
+	var acts, forces strings.Builder
+	for i, c := range e.cands {
 		s := &a.in.Sentences[c.sent]
-		lw := s.LowerWords(nil)
-		if forces := forcesActs(s.Tokens, lw); forces != nil {
-			griev := grievance(s.Tokens, lw)
-			for k := range forces {
+		lw, griev := a.sentenceWords(c.sent)
+		fa := forcesActs(s.Tokens, lw)
+		if i == 0 {
+			r.attacked = attacksOnDemo(lw, fa)
+		}
+		skip := skipActs(s.Tokens, lw, griev, fa)
+		acts.WriteString(deedWords(s, c.clause, skip))
+		if fa != nil {
+			for k := range fa {
 				// not what the protest was about ("after police
 				// stopped them at the border")
-				forces[k] = !forces[k] || griev[k]
+				skip[k] = !fa[k] || griev[k]
 			}
-			b.WriteString(deedWords(s, c.clause, forces))
+			forces.WriteString(deedWords(s, c.clause, skip))
 		}
 	}
-	return b.String()
-}
-
-// attackedByOthers reports whether the first report's sentence tells of
-// people other than the forces of order attacking the demonstration.
-func (e *event) attackedByOthers(a *article) bool {
-	s := &a.in.Sentences[e.first().sent]
-	lw := s.LowerWords(nil)
-	return attacksOnDemo(lw, forcesActs(s.Tokens, lw))
+	r.acts, r.forces = acts.String(), forces.String()
+	return r
 }
 
 // demoDeeds returns deeds of the reports that tell of the demonstration
