@@ -76,6 +76,85 @@ func TestACLEDSubType(t *testing.T) {
 		{"weapon told next", "Two civilians were killed in separate attacks in the region. One of them died in a grenade attack in the market town.", "Grenade"},
 		{"attack fended off", "The ISIL attack on the airbase was fended off by the army.", "Armed clash"},
 		{"anti-aircraft guns", "The army fired anti-aircraft guns and small arms at the rebel positions.", "Armed clash"},
+		{"police attack the sit-in", "Police attacked a sit-in by teachers outside the ministry and detained twelve of them.", "Protest with intervention"},
+		{"riot police as a name", "Riot police watched as nurses marched to the ministry demanding higher wages.", "Peaceful protest"},
+		{"police clash with protesters", "Police clashed with protesters outside the parliament on Sunday.", "Violent demonstration"},
+		{"police attacked, protesters threw", "Police attacked the march and protesters threw stones at them.", "Violent demonstration"},
+		{"killed in the grievance", "Students marched in the capital demanding justice for two classmates killed in a traffic accident.", "Peaceful protest"},
+		{"arrests told next", "Dozens of workers protested outside the factory over unpaid wages. They were arrested for violating the ban on gatherings.", "Protest with intervention"},
+		{"the man protested for", "Journalists protested in the capital against the arrest of their editor. He was detained on Friday in a tax case.", "Peaceful protest"},
+		{"detainees whose release is demanded", "Hundreds of students rallied in the city centre to demand the release of activists detained last week.", "Peaceful protest"},
+		{"serious injuries", "Several demonstrators were hospitalised after police dispersed a march by farmers.", "Excessive force against protesters"},
+		{"following the arrest", "Residents protested in the town following the arrest of two local vigilantes.", "Peaceful protest"},
+		{"kamikazes", "Two kamikazes went off near the bus station, killing three people.", "Suicide bomb"},
+		{"limpet mine", "A driver was killed in a limpet blast near the port.", "Remote explosive/landmine/IED"},
+		{"gas in mortar rounds", "Militants fired mortar rounds containing poisonous gases at the army positions.", "Chemical weapon"},
+		{"aerial bombardments", "Aerial bombardments on rebel positions killed twelve fighters.", "Air/drone strike"},
+		{"an attack named by its year", "The army captured three villages near a town that was the scene of a deadly 2015 chemical attack.", "Government regains territory"},
+		{"attacks only plotted", "Police detained five men in the capital who were planning attacks on the embassy.", "Arrests"},
+		{"troops march", "The army captured the town and marched deeper into the rebel-held district.", "Government regains territory"},
+		{"students march", "Students marched around the campus with placards on Monday.", "Peaceful protest"},
+		{"driven out of ground", "The army drove the militants out of several villages in the province.", "Government regains territory"},
+		{"entered without fighting", "Rebel forces advanced on the town and entered it without fighting.", "Non-violent transfer of territory"},
+		{"worst in weeks after", "The city saw its worst unrest in weeks after protesters clashed with police.", "Violent demonstration"},
+		{"violence told next", "Hundreds of farmers marched to the ministry. Some of them hurled bottles at officers.", "Violent demonstration"},
+		{"attacked by others", "Nurses gathered outside the hospital to demand higher wages. They were attacked by a group of men.", "Peaceful protest"},
+		{"attacked in the protest", "Nurses protesting outside the hospital were attacked by a group of men.", "Peaceful protest"},
+		{"chased away", "Riot police chased protesters away from the square.", "Protest with intervention"},
+		{"dispersal", "The dispersal of the sit-in by soldiers ended the strike.", "Protest with intervention"},
+		{"arms destroyed by warplanes", "Warplanes destroyed an arms depot of the rebels near the border.", "Air/drone strike"},
+		{"rocket-propelled grenade", "A rocket-propelled grenade tore through a police car in the city centre.", "Shelling/artillery/missile attack"},
+		{"suicide vehicle-borne bomb", "Militants detonated a suicide vehicle-borne bomb at the gate of the hotel.", "Suicide bomb"},
+		{"explosives blew up", "A container full of explosives blew up at the market, killing six people.", "Remote explosive/landmine/IED"},
+		{"points established", "The army established three new points in the countryside.", "Headquarters or base established"},
+		{"trying to defuse", "A mine exploded as soldiers were trying to defuse it, killing two of them.", "Remote explosive/landmine/IED"},
+		{"no arrests", "No arrests have been made after twenty shops were looted in the town on Monday.", "Looting/property destruction"},
+		{"checkpoint attacked, people killed", "Militants attacked a checkpoint near the border, killing five people.", "Armed clash"},
+		{"market attacked, people killed", "Gunmen attacked a market in the town, killing five people.", "Attack"},
+		{"unit set up", "A new militia unit has been set up in the province.", "Change to group/activity"},
+		{"checkpoint set up", "A checkpoint was set up on the road to the airport by the army.", "Headquarters or base established"},
+		{"withdrew from ground", "Government troops withdrew on Sunday from the border crossing.", "Non-violent transfer of territory"},
+		{"rallies against each other", "Supporters of rival parties rallied against each other in violent scuffles in the capital.", "Violent demonstration"},
+		{"protests anticipated", "Police arrested ten activists in anticipation of protests on Friday.", "Arrests"},
+		{"police beat a protester", "Riot police beat a student during the protest outside the parliament.", "Excessive force against protesters"},
+		{"protesters beat a policeman", "Protesters beat a policeman during the demonstration.", "Violent demonstration"},
+		{"descended into violence", "The rally descended into violence in the evening.", "Violent demonstration"},
+		{"crowd dispersed", "Police used batons to disperse the crowd outside the governor's office.", "Protest with intervention"},
+		{"force used", "Police used force against traders protesting outside the market.", "Protest with intervention"},
+		{"rcied", "An RCIED explosion hit an army convoy near the town.", "Remote explosive/landmine/IED"},
+		{"tank attack", "A tank attack on the village killed three people.", "Shelling/artillery/missile attack"},
+		{"tanks deployed", "The army deployed tanks along the border.", "Change to group/activity"},
+		{"mass grave", "A mass grave with the bodies of forty villagers was found near the town.", "Other"},
+		{"full control", "Government troops took full control of the town after fierce clashes with the rebels.", "Government regains territory"},
+		{"thrown at police", "Ten people were arrested at the rally after bottles were hurled at police.", "Violent demonstration"},
+		{"stash of projectiles", "Soldiers found a stash of projectiles in a farmhouse near the village.", "Disrupted weapons use"},
+		{"fire exchange", "Soldiers have been engaged in a fire exchange with the militants since the morning.", "Armed clash"},
+		{"rape while dispersing", "Soldiers raped two women as they dispersed the protesters in the square.", "Sexual violence"},
+		{"rape as the grievance", "Residents protested in the town against police for attempting to rape a woman.", "Peaceful protest"},
+		{"explosives that kill their bearers", "Two militants detonated explosives near the checkpoint, killing themselves.", "Suicide bomb"},
+		{"abducting", "Gunmen raided the staff quarters of the college, abducting a lecturer.", "Abduction/forced disappearance"},
+		{"redeploying", "Government troops are redeploying to the northern border region.", "Change to group/activity"},
+		{"readied for attacking", "The militia is mobilizing its fighters for attacking the town.", "Change to group/activity"},
+		{"arms captured", "Forty rifles and two thousand bullets were captured in the capital.", "Disrupted weapons use"},
+		{"property attacked", "Unknown men attacked two shops in the market overnight.", "Looting/property destruction"},
+		{"crowd-control weapons, injuries", "Dozens of people were injured as security forces fired rubber bullets and tear gas in the city centre.", "Excessive force against protesters"},
+		{"crowd-control weapons", "Police fired tear gas in the market square on Sunday.", "Protest with intervention"},
+		{"protest as the charge", "Police detained a student leader on charges related to organising an illegal protest.", "Arrests"},
+		{"things left abandoned", "Troops recaptured the town and found burned cars lying abandoned in the streets.", "Government regains territory"},
+		{"ground abandoned", "Troops recaptured the town after the rebels had abandoned it.", "Non-violent transfer of territory"},
+		{"brought to a standstill", "Thousands of teachers have brought to a standstill schools across the country.", "Peaceful protest"},
+		{"railway stolen", "Militants dismantled and stole the old railway line.", "Looting/property destruction"},
+		{"a rally attacked by others", "A group of men attacked a peaceful rally of nurses in the capital.", "Mob violence"},
+		{"a rally attacked by police", "Police attacked a peaceful rally of nurses in the capital.", "Protest with intervention"},
+		{"device set off by accident", "Two militants accidentally detonated their device in a house near the market.", "Disrupted weapons use"},
+		{"a rival rally attacked", "Protesters attacked a rival rally in the square.", "Violent demonstration"},
+		{"police attacked by protesters", "Police officers were attacked by protesters outside the parliament.", "Violent demonstration"},
+		{"people march", "Hundreds of people marched in the capital on Friday.", "Peaceful protest"},
+		{"rubber bullets wounding", "Police fired rubber bullets at the protesters, wounding twelve.", "Excessive force against protesters"},
+		{"stopped by police", "Police stopped the protesters before they reached the parliament.", "Protest with intervention"},
+		{"traffic stopped by protesters", "Protesters blocked the highway and stopped traffic for hours.", "Peaceful protest"},
+		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
+		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -120,12 +199,36 @@ func TestPLOVERType(t *testing.T) {
 	}
 }
 
+// TestNoACLEDEvent checks sentences that tell of nothing ACLED codes.
+func TestNoACLEDEvent(t *testing.T) {
+	for _, s := range []string{
+		"The two trade ministers held talks on tariffs in the capital.",
+		"The government will hold peace talks with the rebels next month.",
+	} {
+		sents, err := text.Analyze(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs := Extract(Input{Text: s, Sentences: sents})
+		if len(evs) == 0 {
+			t.Errorf("%q: no event, want a consultation", s)
+		}
+		for _, e := range evs {
+			if e.ACLEDSubEventType != nil {
+				t.Errorf("%q: %s from %q, want none", s, *e.ACLEDSubEventType, e.Trigger)
+			}
+		}
+	}
+}
+
 // TestNoIncident checks sentences that name violence without telling of an
 // incident.
 func TestNoIncident(t *testing.T) {
 	for _, s := range []string{
 		"The minister said the country would defend its ally if it is attacked.",
 		"Opposition supporters want the deal that ended fighting over the region annulled.",
+		"Police detained five men who were planning attacks on the embassy.",
+		"Survivors gathered in the town that was the scene of the 1994 massacre.",
 	} {
 		sents, err := text.Analyze(s)
 		if err != nil {
@@ -153,6 +256,27 @@ func TestGrievance(t *testing.T) {
 		}
 		if g[k] != want && (w == "set" || w == "fire" || w == "burned" || w == "teachers") {
 			t.Errorf("token %q: grievance %v, want %v", w, g[k], want)
+		}
+	}
+}
+
+func TestInBackground(t *testing.T) {
+	cases := []struct {
+		text, trigger string
+		want          bool
+	}{
+		{"Protests broke out after a vehicle of the local militia was attacked on the road.", "attacked", true},
+		{"Militia fighters attacked a vehicle on the road after midnight.", "attacked", false},
+	}
+	for _, c := range cases {
+		s := sentence(t, c.text)
+		lw := s.LowerWords(nil)
+		for k, w := range lw {
+			if w == c.trigger {
+				if got := inBackground(s.Tokens, lw, k, nil); got != c.want {
+					t.Errorf("%q: %q in background %v, want %v", c.text, w, got, c.want)
+				}
+			}
 		}
 	}
 }

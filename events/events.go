@@ -54,8 +54,11 @@ type candidate struct {
 	// subject the words before it, who did it
 	words, target, subject string
 	// deeds is words without what a demonstration is about ("demanding
-	// the return of looted funds"): what its people did
+	// the return of looted funds"): what its people did or had done to
+	// them
 	deeds string
+	// clause is the span of the clause the report was read from
+	clause sitrep.Span
 	// background is set when the trigger lies in a phrase that gives
 	// the setting of what a sentence tells ("after two days of
 	// fighting", "in retaliation for an air raid")
@@ -72,7 +75,7 @@ type candidate struct {
 
 // Extract returns the events of an article, the main event first.
 func Extract(in Input) []sitrep.Event {
-	a := article{in: in}
+	a := article{in: in, lower: make([][]string, len(in.Sentences)), griev: make([][]bool, len(in.Sentences))}
 	for si := range in.Sentences {
 		a.sentence(si)
 	}
@@ -86,6 +89,21 @@ func Extract(in Input) []sitrep.Event {
 type article struct {
 	in    Input
 	cands []*candidate
+	// lower and griev hold each sentence's lower-case words and what a
+	// demonstration it tells is about (grievance), read again when
+	// demonstrations are coded
+	lower [][]string
+	griev [][]bool
+}
+
+// sentenceWords returns sentence si's lower-case words and grievance.
+func (a *article) sentenceWords(si int) ([]string, []bool) {
+	if a.lower[si] == nil {
+		s := &a.in.Sentences[si]
+		a.lower[si] = s.LowerWords(nil)
+		a.griev[si] = grievance(s.Tokens, a.lower[si])
+	}
+	return a.lower[si], a.griev[si]
 }
 
 func (a *article) sentence(si int) {
@@ -99,6 +117,7 @@ func (a *article) sentence(si int) {
 	clauses := claims.Split(s, a.in.Actors)
 	aggregate := hasAggregateCue(lw, s, a.in.Times)
 	griev := grievance(s.Tokens, lw)
+	a.lower[si], a.griev[si] = lw, griev
 	titled := titleCase(s.Tokens)
 	var mainClaimant = -1
 	for ci, cl := range clauses {
@@ -128,7 +147,7 @@ func (a *article) sentence(si int) {
 		var violent, demo []hit
 		negatedHit := false
 		for _, h := range hits {
-			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) || inName(s.Tokens, h, titled) {
+			if !cl.Span.Contains(h.span) || cl.CueSpan.Overlaps(h.span) || inName(s.Tokens, h, titled) || a.inClaimant(cl.Claimant, h) {
 				continue
 			}
 			if h.trig.violent || h.trig.demo {
@@ -156,9 +175,11 @@ func (a *article) sentence(si int) {
 				cs = append(cs, a.verbal(h, s, si, &cl, lw))
 			}
 		}
-		if len(demo) > 0 {
+		if len(demo) > 0 && !anyClass(violent, "sexual", griev) {
 			// violence told with a demonstration is how it went, not
-			// another event: the codebook's riots and interventions
+			// another event: the codebook's riots and interventions;
+			// sexual violence is an event of its own ("raped women as
+			// they dispersed the protesters")
 			violent = demo
 		}
 		var cfigs []figure
@@ -226,6 +247,28 @@ func inName(toks []sitrep.Token, h hit, titled bool) bool {
 		return k >= 0 && k < len(toks) && isUpper(toks[k].Text) && strings.HasPrefix(toks[k].Tag, "NNP")
 	}
 	return name(h.i-1) && h.i-1 > 0 || name(h.n)
+}
+
+// anyClass reports whether one of the hits outside the grievance is of
+// the trigger class.
+func anyClass(hs []hit, class string, griev []bool) bool {
+	for _, h := range hs {
+		if h.trig.class == class && !griev[h.i] {
+			return true
+		}
+	}
+	return false
+}
+
+// inClaimant reports whether a trigger is a word of who makes the claim:
+// "according to vigilantes", "rioters told reporters" tell no mob
+// violence or riot by the speaking.
+func (a *article) inClaimant(claimant int, h hit) bool {
+	if claimant < 0 || claimant >= len(a.in.Actors) {
+		return false
+	}
+	c := &a.in.Actors[claimant]
+	return c.Start <= h.span.Start && h.span.End <= c.End
 }
 
 // titleCase reports whether most words of a sentence are capitalized, as
@@ -316,9 +359,10 @@ func clauseWords(s *sitrep.Sentence, span sitrep.Span) string { return deedWords
 
 // grievanceMarkers open what a demonstration is about: "demanding the
 // arrest of those who set fire to crops", "against the detention of people
-// involved in riots", "after their crops were destroyed".
+// involved in riots", "after their crops were destroyed", or what it went
+// on despite: "undeterred by the killings of the day before".
 var grievanceMarkers = wordSet(`demand demands demanded demanding against for over about condemning condemn
-	denouncing denounce after honour honor commemorate commemorating mourn mourning`)
+	denouncing denounce after following despite undeterred honour honor commemorate commemorating mourn mourning`)
 
 // auxiliaries and relative words before a finite verb keep it inside the
 // grievance: "people who set fire", "a truck was looted".
@@ -334,7 +378,9 @@ func grievance(toks []sitrep.Token, lw []string) []bool {
 	for k := range toks {
 		tag := toks[k].Tag
 		switch {
-		case grievanceMarkers[lw[k]] && (lw[k] != "against" || protestBefore(lw, k)):
+		case grievanceMarkers[lw[k]] && (lw[k] != "against" || protestBefore(lw, k) && !reciprocal(lw, k)) && (lw[k] != "following" || k == 0 || lw[k-1] != "the"):
+			// "following the arrest of": its setting; "the following
+			// day": a date
 			open, relative = true, false
 		case !open:
 		case lw[k] == "who" || lw[k] == "that" || lw[k] == "which":
@@ -352,6 +398,200 @@ func grievance(toks []sitrep.Token, lw []string) []bool {
 		in[k] = open
 	}
 	return in
+}
+
+// forcesActs marks the tokens of a sentence that tell what the forces of
+// order did (events/cues.tsv, order), not what demonstrators did: from a
+// subject "police", "riot police officers", "security forces" through its
+// active verb to the end of the clause ("police attacked the sit-in and
+// arrested ten"), and "riot" used as a modifier ("riot police", "riot
+// gear"). A clause that turns to another subject ("and protesters threw
+// stones", "as youths burned tyres", "who threw stones") ends the act; a
+// passive verb ("police were attacked") is no act of theirs. It returns
+// nil when the sentence has no such act.
+func forcesActs(toks []sitrep.Token, lw []string) []bool {
+	var in []bool
+	mark := func(k int) {
+		if in == nil {
+			in = make([]bool, len(toks))
+		}
+		in[k] = true
+	}
+	for k := 0; k < len(lw); k++ {
+		if (lw[k] == "riot" || lw[k] == "anti-riot") && k+1 < len(lw) && modifiedNouns[lw[k+1]] {
+			mark(k)
+			continue
+		}
+		n := cueLen(lw, k, "order")
+		if n == 0 {
+			continue
+		}
+		j := k + n
+		for j < len(lw) && (lw[j] == "officers" || lw[j] == "officer" || toks[j].Tag == "RB") {
+			j++ // "police officers", "police brutally attacked"
+		}
+		if j >= len(lw) {
+			break
+		}
+		if t := toks[j].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
+			continue // "police stations", "the police chief said"
+		}
+		if beWords[lw[j]] && j+1 < len(lw) && toks[j+1].Tag == "VBN" || mutualVerbs[lw[j]] {
+			// "police were attacked": done to them; "police clashed
+			// with protesters": done by both
+			continue
+		}
+		for m := k; m < j; m++ {
+			mark(m)
+		}
+		for ; j < len(lw); j++ {
+			if actEnds(toks, lw, j) {
+				break
+			}
+			mark(j)
+		}
+		k = j
+	}
+	return in
+}
+
+// mutualVerbs tell of a fight both sides take part in.
+var mutualVerbs = wordSet(`clashed clash clashes fought fight fights battled scuffled skirmished exchanged`)
+
+// skipActs marks the tokens of a sentence that tell no act of its
+// demonstrators: what they protest about (griev), what the forces of order
+// did (forces, see forcesActs), and what was done to someone other than the
+// forces ("they were attacked").
+func skipActs(toks []sitrep.Token, lw []string, griev, forces []bool) []bool {
+	skip := make([]bool, len(lw))
+	for i := range skip {
+		passive := i > 0 && toks[i].Tag == "VBN" && beWords[lw[i-1]] && !doneToOrder(lw, i)
+		skip[i] = griev[i] || forces != nil && forces[i] || passive || attackOnDemoAt(lw, i)
+	}
+	return skip
+}
+
+// doneToOrder reports whether the passive verb at token i tells what was
+// done to the forces of order ("police officers were attacked"), or by
+// demonstrators ("were attacked by protesters"): their violence, not
+// violence against them.
+func doneToOrder(lw []string, i int) bool {
+	for j := max(0, i-5); j < i-1; j++ {
+		if cueLen(lw, j, "order") > 0 {
+			return true
+		}
+	}
+	for j := i + 1; j+1 < len(lw) && j <= i+2; j++ {
+		if lw[j] == "by" {
+			for m := j + 1; m < len(lw) && m <= j+3; m++ {
+				if demoNouns[lw[m]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// attacksOnDemo reports whether a sentence tells of people other than the
+// forces of order attacking the demonstration itself: "a group of men
+// attacked a peaceful rally". forces marks the forces' acts (forcesActs).
+func attacksOnDemo(lw []string, forces []bool) bool {
+	for k := range lw {
+		if (forces == nil || !forces[k]) && attackOnDemoAt(lw, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// attackOnDemoAt reports whether token k is a verb of assault whose object,
+// in the four words after it, is a demonstration or its people, and whose
+// subject is not demonstrators (who attacking a rival rally riot) nor a
+// passive ("were attacked").
+func attackOnDemoAt(lw []string, k int) bool {
+	if !assaultVerbs[lw[k]] || k > 0 && beWords[lw[k-1]] || demonstratorsBefore(lw, k) {
+		return false
+	}
+	for j := k + 1; j < len(lw) && j <= k+4; j++ {
+		if demoNouns[lw[j]] {
+			return true
+		}
+		if lw[j] == "," || lw[j] == "." || lw[j] == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// demonstratorsBefore reports whether demonstrators are named in the four
+// words before token k, as the subject of its verb.
+func demonstratorsBefore(lw []string, k int) bool {
+	for j := max(0, k-4); j < k; j++ {
+		if demoNouns[lw[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+// assaultVerbs attack people; demoNouns name a demonstration or its people.
+var (
+	assaultVerbs = wordSet(`attacked stormed assaulted raided ambushed`)
+	demoNouns    = wordSet(`rally rallies protest protests march marches demonstration demonstrations protesters
+		demonstrators marchers sit-in vigil`)
+)
+
+// beWords are the forms of "be" that make a following participle passive.
+var beWords = wordSet(`is are was were been being be got`)
+
+// actClauseWords open a clause with a subject of its own inside a sentence.
+var actClauseWords = wordSet(`as while when after before because who which that whom whereas but`)
+
+// actEnds reports whether token j ends an act of the forces of order: the
+// end of a clause, or "and" before a new subject ("and protesters threw").
+func actEnds(toks []sitrep.Token, lw []string, j int) bool {
+	switch {
+	case lw[j] == "." || lw[j] == ";" || lw[j] == "," || actClauseWords[lw[j]]:
+		return true
+	case lw[j] == "and" && j+1 < len(lw):
+		t := toks[j+1].Tag
+		return !strings.HasPrefix(t, "VB") && t != "RB"
+	}
+	return false
+}
+
+// cueLen returns the number of words of the phrase of a cue set that
+// starts at token k, or 0.
+func cueLen(lw []string, k int, set string) int {
+	x := cueIndexes[set]
+	if x == nil || !x.first.May(lw[k]) {
+		return 0
+	}
+	best := 0
+	for _, p := range x.byFirst[lw[k]] {
+		// p is padded: " w1 w2 ... "
+		n, rest := 0, p[1:]
+		for rest != "" && k+n < len(lw) {
+			sp := strings.IndexByte(rest, ' ')
+			if rest[:sp] != lw[k+n] {
+				n = -1
+				break
+			}
+			rest, n = rest[sp+1:], n+1
+		}
+		if rest == "" && n > best {
+			best = n
+		}
+	}
+	return best
+}
+
+// reciprocal reports whether "against" at k is followed by "each other" or
+// "one another": rallies "against each other" face each other, they do not
+// protest about something.
+func reciprocal(lw []string, k int) bool {
+	return k+2 < len(lw) && (lw[k+1] == "each" && lw[k+2] == "other" || lw[k+1] == "one" && lw[k+2] == "another")
 }
 
 // protestOutside reports whether a sentence tells of a protest outside
@@ -556,7 +796,7 @@ func findTriggers(s *sitrep.Sentence, lw []string) []hit {
 	var room [64]byte
 	key := room[:0] // the phrase at i, built once per length
 	for i := 0; i < len(lw); i++ {
-		if strings.Contains(lw[i], "/") || strings.Contains(lw[i], "-") && triggers.phrases[lw[i]] == nil {
+		if strings.Contains(lw[i], "/") || strings.Contains(lw[i], "-") && triggers.phrases[lw[i]] == nil && !triggers.first[lw[i]] {
 			// "projectiles/explosions/shots": each part may tell
 			if h, ok := slashed(s, lw, i); ok {
 				out = append(out, h)
@@ -694,10 +934,45 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	case "people":
 		// "residents blocked the road", not "troops blocked the road"
 		return anyNear(lw, i, i, 8, peopleWords) || anyNear(lw, i, n, 40, claimWords)
+	case "outof":
+		// "drove the militants out of three villages", not "drove to the
+		// town" or "pushed out of the meeting"
+		for k := n; k+2 < len(lw) && k < n+8; k++ {
+			if lw[k] == "out" && lw[k+1] == "of" {
+				for j := k + 2; j < len(lw) && j < k+7; j++ {
+					if groundWords[lw[j]] {
+						return true
+					}
+				}
+				return false
+			}
+			if lw[k] == "," || lw[k] == "." || lw[k] == ";" {
+				return false
+			}
+		}
+		return false
+	case "marchers":
+		// "hundreds of people marched", "police watched as students
+		// marched", not "troops captured the town and marched on"
+		if anyNear(lw, i, i, 8, peopleWords) {
+			return true
+		}
+		for k := 0; k < i; k++ {
+			if cueLen(lw, k, "order") > 0 || cueLen(lw, k, "armedgroup") > 0 {
+				return false
+			}
+		}
+		return true
+	case "unit":
+		return anyNear(lw, i, n, 8, unitWords)
+	case "peace":
+		// "talks to end the war", "negotiations with the rebels", not
+		// "talks on trade"
+		return anyNear(lw, i, n, 10, peaceWords)
 	case "unopposed":
 		// "entered the town without a fight", "had not encountered any
 		// resistance"
-		return anyNear(lw, i, n, 30, unopposedWords)
+		return anyNear(lw, i, n, 30, unopposedWords) || withoutFight(lw, i, n, 30)
 	case "aim":
 		// "fired with unspecified weapons on the positions", "fired heavy
 		// machine guns and small arms at the positions"
@@ -724,6 +999,28 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 	return true
 }
 
+// withoutFight reports whether "without" and a word of fighting come
+// within d words of a trigger: "entered without fighting", "took the town
+// without a shot fired".
+func withoutFight(lw []string, i, n, d int) bool {
+	for k := max(0, i-d); k+1 < min(len(lw), n+d); k++ {
+		if lw[k] != "without" {
+			continue
+		}
+		next := lw[k+1]
+		if (next == "a" || next == "any") && k+2 < len(lw) {
+			next = lw[k+2]
+		}
+		if fightWords[next] {
+			return true
+		}
+	}
+	return false
+}
+
+// fightWords name fighting after "without".
+var fightWords = wordSet(`fighting fight fights battle battles clashes clash resistance shot shots bloodshed firing combat`)
+
 // modifiedNouns follow a trigger word used as a modifier: "riot police".
 var modifiedNouns = wordSet(`police policeman policemen officers officer gear control squad squads unit units shields
 	troops forces vehicle vehicles act charges`)
@@ -738,18 +1035,22 @@ var (
 	claimWords = wordSet(`demand demands demanding demanded against slogans chanting chanted protest protesting calling
 		commemorate commemorated commemorating solidarity denounce denouncing rejecting protesters demonstrators
 		grievances rights wages salaries condemn condemning mark marking labor labour anniversary complaining
-		complain complained`)
+		complain complained chants placards banners`)
 	weaponWords = wordSet(`weapon weapons arms ammunition ammunitions munitions explosives explosive bomb bombs ied ieds
 		rifle rifles grenade grenades rockets rocket missile missiles mine mines landmines landmine drone drones device
 		devices rpg ak-47 trapped shells mortars firearm firearms gun guns pistol pistols revolver revolvers kalashnikov
-		kalashnikovs magazines cartridges bullets rounds arsenal detonators vbieds`)
+		kalashnikovs magazines cartridges bullets rounds arsenal detonators vbieds projectiles`)
 	corpseWords = wordSet(`body bodies corpse corpses remains dead`)
 	peopleWords = wordSet(`residents villagers locals inhabitants students workers drivers farmers traders vendors
 		shopkeepers merchants fishermen citizens youths youth protesters demonstrators community communities
 		teachers nurses doctors miners employees families relatives neighbors neighbours supporters activists`)
 	unopposedWords = wordSet(`unopposed uncontested resistance`)
-	baseWords      = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
-		checkpoints garrison barracks`)
+	unitWords      = wordSet(`group groups unit units entity entities brigade brigades battalion battalions force forces
+		militia militias wing cell cells faction factions alliance coalition command division regiment`)
+	peaceWords = wordSet(`peace ceasefire cease-fire truce armistice war wars conflict hostilities fighting
+		rebels rebel insurgents insurgency guerrillas guerrilla militants militia militias`)
+	baseWords = wordSet(`base bases post posts outpost outposts camp camps headquarters observation checkpoint
+		checkpoints garrison barracks point points`)
 	goodsWords = wordSet(`goods merchandise contraband smuggled drugs drug narcotics marijuana cannabis cocaine heroin
 		hashish methamphetamine meth opium cigarettes fuel timber cattle livestock cows goats sheep camels money cash
 		crops harvest`)
@@ -757,7 +1058,8 @@ var (
 		store stores market property properties office offices facility facilities plant school schools church churches
 		mosque mosques crops farm farms station tower machinery goods food cattle livestock money equipment hospital
 		warehouse bus buses shelter shelters hut huts camp tents company bank banks agency stadium tribune airstrip
-		window windows glass premises monument statue gravestones graves mast antenna kiosk kiosks factory`)
+		window windows glass premises monument statue gravestones graves mast antenna kiosk kiosks factory
+		railway railways pipeline pipelines cables`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -787,13 +1089,13 @@ var genericWords = map[string]bool{
 	"not": true, "never": true, "end": true, "stop": true, "halt": true, "prevent": true, "avoid": true,
 	"cease": true, "ready": true, "readiness": true, "against": false, "future": true, "possible": true,
 	"forms": true, "recent": true, "escalation": true, "pause": true, "lull": true, "respite": true,
-	"without": true, "if": true, "unless": true, "ended": true, "ending": true,
+	"without": true, "if": true, "unless": true, "ended": true, "ending": true, "no": true, "anticipation": true,
 }
 
 // quantifiers among genericWords make a trigger general only when they
 // modify it ("all attacks", "any clashes"), not a subject farther off ("All
 // regime forces have withdrawn").
-var quantifiers = wordSet(`these those any all`)
+var quantifiers = wordSet(`these those any all no`)
 
 // isTopic reports whether a violent trigger is the topic of something said
 // rather than a report of an incident: the object of a condemnation or an
@@ -811,12 +1113,13 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 			}
 		}
 	}
-	if allegation(lw, h.i) {
+	if allegation(lw, h.i) || planned(lw, h.i) || yearNamed(s.Tokens, lw, h.i) || purpose(s.Tokens, lw, h.i) {
 		return true
 	}
-	if (h.trig.class == "capture" || h.trig.class == "transfer") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
+	if (h.trig.class == "capture" || h.trig.class == "transfer" || h.trig.class == "disrupt") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
 		// "an attack to capture the positions was repelled": ground
-		// sought, not taken
+		// sought, not taken; "while trying to defuse it": a bomb not
+		// defused
 		return true
 	}
 	for k := max(0, h.i-4); k < h.i; k++ {
@@ -830,7 +1133,9 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		}
 		// "agreed a ceasefire after the worst fighting in decades", "five
 		// years after crowds burned down its embassy"
-		if background[lw[k]] && (k+1 < h.i && lw[k+1] == "the" || k > 0 && durationUnits[lw[k-1]]) {
+		if background[lw[k]] && (k+1 < h.i && lw[k+1] == "the" || k > 0 && durationUnits[lw[k-1]] && (k < 2 || lw[k-2] != "in")) {
+			// ("the worst violence in weeks after protesters clashed"
+			// tells the clash)
 			return true
 		}
 	}
@@ -849,6 +1154,76 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 	}
 	return inQuote(lw, h.i)
 }
+
+// planWords before a trigger make it what someone planned, not what
+// happened: "suspected of plotting to launch attacks", "planning attacks on
+// the embassy".
+var planWords = wordSet(`plotting plotted plot plots planning plan plans preparing conspiring conspired`)
+
+// planned reports whether the trigger at token i is what a plan was for:
+// a word of planning in the four words before, with no clause boundary
+// between.
+func planned(lw []string, i int) bool {
+	for k := max(0, i-4); k < i; k++ {
+		if planWords[lw[k]] && !boundaryBetween(lw, k+1, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// purpose reports whether the trigger at token i is what people are
+// readied for: "mobilizing its members for attacking the district".
+func purpose(toks []sitrep.Token, lw []string, i int) bool {
+	if i < 3 || lw[i-1] != "for" || toks[i].Tag != "VBG" {
+		return false
+	}
+	for k := max(0, i-8); k < i-1; k++ {
+		if readyWords[lw[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// readyWords ready people or arms for something to come.
+var readyWords = wordSet(`mobilizing mobilising mobilized mobilised preparing prepared training trained gathering
+	massing amassing recruiting recruited readying`)
+
+// yearNamed reports whether the trigger at token i is named by its year
+// inside a noun phrase: "a deadly 2017 chemical attack", "the March 2018
+// attack", "the 1994 genocide", an event of the past that the report
+// refers to, not one it tells.
+func yearNamed(toks []sitrep.Token, lw []string, i int) bool {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(toks[k].Tag, "NN") && !isYear(lw[k]) || toks[k].Tag == "JJ") && k >= i-3 {
+		k-- // "chemical weapons", "deadly"
+	}
+	if k < 1 || !isYear(lw[k]) {
+		return false
+	}
+	k--
+	for k > 0 && (months[lw[k]] || toks[k].Tag == "JJ") {
+		k--
+	}
+	t := toks[k].Tag
+	return t == "DT" || t == "PRP$" || t == "POS"
+}
+
+// isYear reports whether a word is a year of the last two centuries.
+func isYear(w string) bool {
+	if len(w) != 4 || !(w[:2] == "19" || w[:2] == "20") {
+		return false
+	}
+	return w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
+}
+
+// months may stand between a year and the article before it ("the March
+// 2018 attack").
+var months = wordSet(`january february march april may june july august september october november december`)
+
+// destroyWords are the triggers of arms destroyed.
+var destroyWords = wordSet(`destroyed destroy destroys destroying`)
 
 // achieved before "to" + trigger say it happened: "managed to capture".
 var achieved = wordSet(`managed able succeeded used decision allowed enabled`)
@@ -878,6 +1253,16 @@ func allegation(lw []string, i int) bool {
 	case "in":
 		// "its direct involvement in killing", "people involved in riots"
 		return involvement[lw[i-2]]
+	}
+	// "arrested on charges related to organising an illegal protest",
+	// "detained for organising the protest"
+	for k := i - 1; k >= 2 && k >= i-5; k-- {
+		if lw[k] == "," || lw[k] == "." || lw[k] == ";" || lw[k] == "and" {
+			return false
+		}
+		if (lw[k] == "for" || lw[k] == "to" && lw[k-1] == "related") && (allegationWords[lw[k-1]] || lw[k-1] == "related" && (lw[k-2] == "charges" || lw[k-2] == "charge")) {
+			return true
+		}
 	}
 	return false
 }
@@ -1002,6 +1387,17 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 				best = h
 			}
 		}
+		if best.trig.class == "disrupt" && destroyWords[strings.ToLower(best.word)] {
+			// "warplanes destroyed an arms depot", "missiles destroyed
+			// the artillery batteries": arms destroyed by a strike are
+			// the strike's toll, and the strike the event
+			for _, h := range hs {
+				if h.trig.class == "air" || h.trig.class == "shelling" {
+					best = h
+					break
+				}
+			}
+		}
 		c.trig, c.span, c.word = best.trig, best.span, best.word
 	} else {
 		c.trig = triggers.phrases["killed"][0]
@@ -1012,6 +1408,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		body = cl.Span
 	}
 	c.deeds = deedWords(s, cl.Span, griev)
+	c.clause = cl.Span
 	c.passiveArmed = a.passiveArmed(s, lw, cl.Span, c.span)
 	c.background = inBackground(s.Tokens, lw, tokenAt(s.Tokens, c.span.Start), c.figures)
 	c.target = clauseWords(s, sitrep.Span{Start: c.span.End, End: min(cl.Span.End, c.span.End+80)})
@@ -1094,12 +1491,12 @@ func isLabel(s *sitrep.Sentence, h hit) bool {
 var settingWords = wordSet(`after following amid amidst despite during retaliation response wake`)
 
 // inBackground reports whether the trigger at token i lies in a phrase a
-// setting word opens, within six words, with no comma or verb of another
+// setting word opens, within eight words, with no comma or verb of another
 // clause between ("amid the lockdown staged a protest"), and no casualty
 // figure of the report told before it ("six were killed after militants
 // ambushed a patrol" is news).
 func inBackground(toks []sitrep.Token, lw []string, i int, figs []figure) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		t := toks[k].Tag
 		switch {
 		case settingWords[lw[k]]:
@@ -1124,6 +1521,10 @@ var (
 	futureWords = wordSet(`will would shall 'll may might`)
 	intentWords = wordSet(`plans plan planned intends intend intended pledged promised vowed offered set going expected`)
 )
+
+// lightVerbs carry a noun trigger without telling more: "will hold talks",
+// "plans to resume negotiations".
+var lightVerbs = wordSet(`hold start begin resume open join attend conduct have`)
 
 // intentCodes recode a statement of what an actor will do, following CAMEO:
 // cooperation to come is an expression of intent (03, PLOVER AGREE), harm
@@ -1151,7 +1552,8 @@ func intended(tr trigger, lw []string, i int) trigger {
 			modal = true
 		case w == "not" || w == "n't" || w == "never":
 			negated = true
-		case w == "also" || w == "soon" || w == "again" || w == "be" || w == "now" || w == "still":
+		case w == "also" || w == "soon" || w == "again" || w == "be" || w == "now" || w == "still" || lightVerbs[w]:
+			// "will soon hold talks"
 		default:
 			return tr
 		}
@@ -1175,7 +1577,9 @@ func intended(tr trigger, lw []string, i int) trigger {
 	default:
 		tr.cameo, tr.plover = code, "AGREE"
 	}
-	tr.mode = ""
+	// what is only to come is no event ACLED codes yet ("will hold
+	// peace talks")
+	tr.mode, tr.acledType, tr.acledSub = "", "", ""
 	return tr
 }
 

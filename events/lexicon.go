@@ -51,7 +51,7 @@ func (t trigger) incident() bool { return t.violent || t.demo }
 // classSpecificity ranks violent classes: when a sentence says "12 were killed
 // in shelling", the event is shelling, not a killing.
 var classSpecificity = map[string]int{
-	"disrupt": 14, "chemical": 13, "air": 12, "suicide": 11, "shelling": 10, "explosive": 9, "grenade": 8, "blast": 5,
+	"grave": 15, "disrupt": 14, "chemical": 13, "air": 12, "suicide": 11, "shelling": 10, "explosive": 9, "grenade": 8, "blast": 5,
 	"sexual": 7, "capture": 6, "transfer": 6, "abduct": 5, "clash": 5, "attack": 4, "shoot": 3, "kill": 2,
 	"base": 2, "arrest": 1, "loot": 1,
 }

@@ -903,7 +903,10 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	}
 	military := ev.Victims != nil && (*ev.Victims == sitrep.VictimsMilitary || *ev.Victims == sitrep.VictimsMixed)
 	civilians := ev.Actor2 != nil && ev.Actor2.Inter == 7 || ev.Victims != nil && *ev.Victims == sitrep.VictimsCivilians
-	armedTarget := ev.Actor2 != nil && armedForce(ev.Actor2) || military || !civilians && e.aimedAtArmed()
+	// people named by number alone ("killing five people") may be the
+	// armed target's men: the target named after the trigger tells
+	anyone := ev.Actor2 != nil && ev.Actor2.Inter == 7 && genericPeople[strings.ToLower(ev.Actor2.Text)]
+	armedTarget := ev.Actor2 != nil && armedForce(ev.Actor2) || military || !civilians && e.aimedAtArmed() || anyone && e.first().aimedAtArmed()
 	switch tr.class {
 	case "attack", "kill":
 		// raids with arrests and no one killed are arrests; a beating or
@@ -914,7 +917,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		}
 		// an arson attack that hurts nobody destroys property; one on a
 		// village attacks the people who live there
-		if ev.Killed == nil && ev.Injured == nil && e.hasAny("loot") && (ev.Actor2 == nil || ev.Actor2.Inter != 7 || ev.Actor2.End <= e.first().span.Start) && (e.first().background || !hasCue(firstWords(e.first().target, 6), "settlement")) {
+		if ev.Killed == nil && ev.Injured == nil && (e.hasAny("loot") || tr.class == "attack" && aimedAtProperty(e.first().target)) && (ev.Actor2 == nil || ev.Actor2.Inter != 7 || ev.Actor2.End <= e.first().span.Start) && (e.first().background || !hasCue(firstWords(e.first().target, 6), "settlement")) {
 			typ, sub = "Strategic developments", "Looting/property destruction"
 			break
 		}
@@ -930,6 +933,18 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		// ground battle
 		if hasCue(words, "smallarms") && !strings.Contains(words, " no armed clash ") {
 			typ, sub = "Battles", "Armed clash"
+		} else if tr.class == "blast" && hasCue(words, "selfkill") {
+			// "blew up, killing themselves": a suicide bombing
+			sub = "Suicide bomb"
+		} else if tr.class == "blast" && hasCue(words, "explosives") {
+			// "a container full of explosives blew up": a charge put in
+			// place, not a shell fired
+			sub = "Remote explosive/landmine/IED"
+		}
+	case "explosive":
+		// "detonated explosives, killing themselves": a suicide bombing
+		if hasCue(words, "selfkill") {
+			sub = "Suicide bomb"
 		}
 	case "grenade":
 		// a grenade its target answers with gunfire starts a battle; one
@@ -956,13 +971,29 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			sub = "Mob violence"
 		}
 	case "protest":
+		// what the demonstrators did decides a riot; what was done to
+		// them, an intervention; neither by what they protested about
+		// ("mourning protesters killed last month", "demanding the
+		// release of those detained")
 		deeds := e.deeds()
+		var demo *demoReading // read once, when a cue makes it matter
+		read := func() *demoReading {
+			if demo == nil {
+				r := e.readDemo(a)
+				demo = &r
+			}
+			return demo
+		}
 		switch {
-		case hasCue(deeds, "demoviolent"):
+		case hasCue(deeds, "demoviolent") && hasCue(read().acts, "demoviolent") || e.nextViolence(a) || hasCue(words, "demoviolent") && hasCue(words, "atorder"):
 			typ, sub = "Riots", "Violent demonstration"
-		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
+		case hasCue(e.first().words, "assault") && read().attacked:
+			// "a group of men attacked a peaceful rally": the attackers
+			// riot, the demonstrators are their victims
+			typ, sub = "Riots", "Mob violence"
+		case hasCue(deeds, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(deeds, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive") || hasCue(deeds, "beating") && hasCue(read().forces, "beating"):
 			sub = "Excessive force against protesters"
-		case hasCue(words, "intervene") || hasCue(e.demoWords(), "arrest") || hasCue(e.first().next, "intervene"):
+		case hasCue(words, "intervene") || hasCue(e.demoDeeds(), "arrest") || e.nextArrest(a) || hasCue(e.first().next, "intervene") || hasCue(deeds, "assault") && hasCue(read().forces, "assault") || hasCue(deeds, "halt") && hasCue(read().forces, "halt"):
 			sub = "Protest with intervention"
 		}
 	}
@@ -995,6 +1026,29 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 		ev.ACLEDEventType, ev.ACLEDSubEventType = &typ, &sub
 	}
 }
+
+// aimedAtProperty reports whether an attack's target, right after it, is
+// property: "attacks on properties of traders", "attacked two shops".
+func aimedAtProperty(target string) bool {
+	f := strings.Fields(target)
+	if len(f) > 0 && (f[0] == "on" || f[0] == "against") {
+		f = f[1:]
+	}
+	for k := 0; k < len(f) && k < 3; k++ {
+		if propertyTargets[f[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// propertyTargets are things, not people or armed posts, that an attack
+// may hit.
+var propertyTargets = wordSet(`property properties shops shop stores store warehouse warehouses vehicles cars trucks
+	buses factory factories offices`)
+
+// genericPeople name people by number alone, neither armed nor civilian.
+var genericPeople = wordSet(`people persons`)
 
 // nonStateArmed reports whether an actor is a rebel, militia or other
 // armed group outside the state's forces.
@@ -1059,16 +1113,59 @@ func (e *event) armedVictim(a *article) bool {
 // its paragraph, hold a phrase of the cue set: what a report goes on to
 // tell of the incident ("Police responded with gunfire.").
 func (e *event) nextHas(a *article, set string) bool {
+	return e.anyNext(a, set, func(k int) bool {
+		n := &a.in.Sentences[k]
+		return hasCue(clauseWords(n, n.Span), set)
+	})
+}
+
+// anyNext reports whether one of the two sentences after the first
+// report's, in its paragraph, that could hold a phrase of the cue set
+// passes test.
+func (e *event) anyNext(a *article, set string, test func(k int) bool) bool {
 	f := e.first()
 	s := &a.in.Sentences[f.sent]
 	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
-		next := &a.in.Sentences[k]
-		if opensCue(next.Tokens, set) && hasCue(clauseWords(next, next.Span), set) {
+		if opensCue(a.in.Sentences[k].Tokens, set) && test(k) {
 			return true
 		}
 	}
 	return false
 }
+
+// nextArrest reports whether the two sentences after a demonstration's,
+// in its paragraph, tell of arrests of people it names by no singular
+// pronoun, outside what the protest is about: "They were arrested",
+// "Police detained 26 of them", not "He was arrested in connection with a
+// corruption case" (the man the protest was about) or "They demanded the
+// release of those detained".
+func (e *event) nextArrest(a *article) bool {
+	return e.anyNext(a, "arrest", func(k int) bool {
+		n := &a.in.Sentences[k]
+		lw, griev := a.sentenceWords(k)
+		for _, w := range lw {
+			if singularPronouns[w] {
+				return false
+			}
+		}
+		return hasCue(deedWords(n, n.Span, griev), "arrest")
+	})
+}
+
+// nextViolence reports whether the two sentences after a demonstration's,
+// in its paragraph, tell of violence by its demonstrators: "Some of them
+// threw bottles at the police." What the forces of order did, what was
+// done to the demonstrators, and what the protest was about do not count.
+func (e *event) nextViolence(a *article) bool {
+	return e.anyNext(a, "demoviolent", func(k int) bool {
+		n := &a.in.Sentences[k]
+		lw, griev := a.sentenceWords(k)
+		return hasCue(deedWords(n, n.Span, skipActs(n.Tokens, lw, griev, forcesActs(n.Tokens, lw))), "demoviolent")
+	})
+}
+
+// singularPronouns name one person.
+var singularPronouns = wordSet(`he she him his her himself herself`)
 
 // cueFirst holds the first words of each cue set's phrases.
 var cueFirst = func() map[string]map[string]bool {
@@ -1133,18 +1230,6 @@ func (c *candidate) has(class string) bool {
 	return false
 }
 
-// demoWords returns the words of the reports that tell of the
-// demonstration itself.
-func (e *event) demoWords() string {
-	var b strings.Builder
-	for _, c := range e.cands {
-		if c.trig.demo {
-			b.WriteString(c.words)
-		}
-	}
-	return b.String()
-}
-
 // byCrowd reports whether the first report's subject is unorganised people
 // and not armed men.
 func (e *event) byCrowd() bool {
@@ -1180,6 +1265,60 @@ func (e *event) deeds() string {
 	return b.String()
 }
 
+// demoReading is what the reports of a demonstration tell its people did
+// and what the forces of order did to them.
+type demoReading struct {
+	// acts is the words that tell what the demonstrators did, not what was
+	// done to them or what they protested about (skipActs)
+	acts string
+	// forces is the words that tell what the forces of order did to the
+	// demonstration (forcesActs), not what it was about: "riot police
+	// beat a protester"
+	forces string
+	// attacked is set when the first report tells of people other than
+	// the forces of order attacking the demonstration
+	attacked bool
+}
+
+// readDemo reads the event's reports as a demonstration's, each sentence
+// once.
+func (e *event) readDemo(a *article) demoReading {
+	var r demoReading
+	var acts, forces strings.Builder
+	for i, c := range e.cands {
+		s := &a.in.Sentences[c.sent]
+		lw, griev := a.sentenceWords(c.sent)
+		fa := forcesActs(s.Tokens, lw)
+		if i == 0 {
+			r.attacked = attacksOnDemo(lw, fa)
+		}
+		skip := skipActs(s.Tokens, lw, griev, fa)
+		acts.WriteString(deedWords(s, c.clause, skip))
+		if fa != nil {
+			for k := range fa {
+				// not what the protest was about ("after police
+				// stopped them at the border")
+				skip[k] = !fa[k] || griev[k]
+			}
+			forces.WriteString(deedWords(s, c.clause, skip))
+		}
+	}
+	r.acts, r.forces = acts.String(), forces.String()
+	return r
+}
+
+// demoDeeds returns deeds of the reports that tell of the demonstration
+// itself.
+func (e *event) demoDeeds() string {
+	var b strings.Builder
+	for _, c := range e.cands {
+		if c.trig.demo {
+			b.WriteString(c.deeds)
+		}
+	}
+	return b.String()
+}
+
 // words returns the lower-case words of all the event's reports.
 func (e *event) words() string {
 	var b strings.Builder
@@ -1195,30 +1334,36 @@ func (e *event) words() string {
 // policeman was shot", "two soldiers were killed by militants").
 func (e *event) aimedAtArmed() bool {
 	for _, c := range e.cands {
-		if !c.trig.violent {
-			continue
-		}
-		t := c.target
-		if i := strings.Index(t, " by "); i >= 0 {
-			// "beaten by prison guards": who beat, not whom; "an attack
-			// by militants on a checkpoint": whom after the agent
-			rest := t[i+3:]
-			t = t[:i+1]
-			for _, p := range []string{" on ", " against "} {
-				if j := strings.Index(rest, p); j >= 0 && j < 40 {
-					t += rest[j+1:]
-					break
-				}
-			}
-		}
-		if f := strings.Fields(t); len(f) > 8 {
-			t = " " + strings.Join(f[:8], " ") + " "
-		}
-		if armedCue(t) || c.passiveArmed && (c.trig.class == "kill" || c.trig.class == "attack" || c.trig.class == "shoot") {
+		if c.aimedAtArmed() {
 			return true
 		}
 	}
 	return false
+}
+
+// aimedAtArmed reports whether the report names an armed target (see
+// event.aimedAtArmed).
+func (c *candidate) aimedAtArmed() bool {
+	if !c.trig.violent {
+		return false
+	}
+	t := c.target
+	if i := strings.Index(t, " by "); i >= 0 {
+		// "beaten by prison guards": who beat, not whom; "an attack
+		// by militants on a checkpoint": whom after the agent
+		rest := t[i+3:]
+		t = t[:i+1]
+		for _, p := range []string{" on ", " against "} {
+			if j := strings.Index(rest, p); j >= 0 && j < 40 {
+				t += rest[j+1:]
+				break
+			}
+		}
+	}
+	if f := strings.Fields(t); len(f) > 8 {
+		t = " " + strings.Join(f[:8], " ") + " "
+	}
+	return armedCue(t) || c.passiveArmed && (c.trig.class == "kill" || c.trig.class == "attack" || c.trig.class == "shoot")
 }
 
 // unarmedBefore are words that take a person out of the armed ranks: ACLED

@@ -67,6 +67,11 @@ func TestEvents(t *testing.T) {
 				t.Errorf("actor1 %+v killed %s", e.Actor1, count(e.Killed))
 			}
 		}},
+		{"the source is not the deed", "Militants attacked two villages near Maiduguri on Monday, killing four people, according to vigilantes.", func(t *testing.T, doc sitrep.Document) {
+			if e := first(t, doc); str(e.ACLEDSubEventType) != "Attack" {
+				t.Errorf("sub-event = %s, want Attack: the vigilantes only tell of it", str(e.ACLEDSubEventType))
+			}
+		}},
 		{"more than 40 injured", "More than 40 others were injured in an air strike on Idlib on Friday.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if e.Injured == nil || e.Injured.Low == nil || *e.Injured.Low != 41 || e.Injured.High != nil {
