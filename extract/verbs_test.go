@@ -12,25 +12,7 @@ import (
 // TestVerbDictionary checks that a verb dictionary codes events between
 // the actors of a sentence, also a country the text names as a place.
 func TestVerbDictionary(t *testing.T) {
-	d, err := verbs.Read("test", strings.NewReader("--- DEPART [032] ---\nDEPART\n- * FOR_GOOD  [161]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.NewWith(extract.Options{Verbs: d})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := x.Article(sitrep.Article{Text: "Norway departed from Chile on Monday."})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range doc.Events {
-		if e.Actor1 != nil && e.Actor2 != nil {
-			got = append(got, e.Actor1.Cameo+">"+e.Actor2.Cameo+" "+e.Cameo)
-		}
-	}
-	if strings.Join(got, " ") != "NOR>CHL 032" {
+	if got := verbCoded(t, "--- DEPART [032] ---\nDEPART\n- * FOR_GOOD  [161]\n", "Norway departed from Chile on Monday."); got != "NOR>CHL 032" {
 		t.Errorf("events %v, want NOR>CHL 032", got)
 	}
 	// without the dictionary, nothing is coded from the verb
@@ -38,7 +20,7 @@ func TestVerbDictionary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err = plain.Article(sitrep.Article{Text: "Norway departed from Chile on Monday."})
+	doc, err := plain.Article(sitrep.Article{Text: "Norway departed from Chile on Monday."})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +34,16 @@ func TestVerbDictionary(t *testing.T) {
 // TestVerbDictionaryPossessive checks that with a verb dictionary a country
 // in the possessive is an actor, as PETRARCH reads it: "Chile's capital".
 func TestVerbDictionaryPossessive(t *testing.T) {
-	d, err := verbs.Read("test", strings.NewReader("--- CRITICIZE [121] ---\nCRITICIZE\n"))
+	if got := verbCoded(t, "--- CRITICIZE [121] ---\nCRITICIZE\n", "Norway criticized the new rules in Chile's capital on Monday."); got != "NOR>CHL 121" {
+		t.Errorf("events %v, want NOR>CHL 121", got)
+	}
+}
+
+// verbCoded extracts text with the verb dictionary dict and gives its
+// events that have both actors as "SOURCE>TARGET CODE", space-separated.
+func verbCoded(t *testing.T, dict, text string) string {
+	t.Helper()
+	d, err := verbs.Read("test", strings.NewReader(dict))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +51,7 @@ func TestVerbDictionaryPossessive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := x.Article(sitrep.Article{Text: "Norway criticized the new rules in Chile's capital on Monday."})
+	doc, err := x.Article(sitrep.Article{Text: text})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +61,5 @@ func TestVerbDictionaryPossessive(t *testing.T) {
 			got = append(got, e.Actor1.Cameo+">"+e.Actor2.Cameo+" "+e.Cameo)
 		}
 	}
-	if strings.Join(got, " ") != "NOR>CHL 121" {
-		t.Errorf("events %v, want NOR>CHL 121", got)
-	}
+	return strings.Join(got, " ")
 }

@@ -351,17 +351,7 @@ func keepInContainer(text string, ms []mention, st []weighing, beside []int) {
 // re-chose (changed) the same choice, where nothing is named beside them:
 // "near Kamyanka, Donetsk ... explosions near Kamyanka" is one village.
 func sameElsewhere(ms []mention, st []weighing, beside []int, changed []bool) {
-	var rechosen map[string]int // key → the mention re-chosen
-	for i := range ms {
-		if changed[i] {
-			if rechosen == nil {
-				rechosen = map[string]int{}
-			}
-			if _, ok := rechosen[ms[i].key]; !ok {
-				rechosen[ms[i].key] = i
-			}
-		}
-	}
+	rechosen := firstByKey(ms, func(i int) bool { return changed[i] })
 	for k := range ms {
 		i, ok := rechosen[ms[k].key]
 		if ok && k != i && !changed[k] && beside[k] < 0 && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) {
@@ -382,17 +372,7 @@ func oneSense(ms []mention, st []weighing) {
 		w := st[i].why[c].format
 		return w == reasonInside || w == reasonContains
 	}
-	var first map[string]int // key → the first mention placed so
-	for i := range ms {
-		if placed(i) {
-			if first == nil {
-				first = map[string]int{}
-			}
-			if _, ok := first[ms[i].key]; !ok {
-				first[ms[i].key] = i
-			}
-		}
-	}
+	first := firstByKey(ms, placed)
 	for k := range ms {
 		i, ok := first[ms[k].key]
 		if ok && k != i && st[k].scores != nil && len(ms[k].cands) == len(ms[i].cands) && !placed(k) && st[k].choice != st[i].choice {
@@ -402,6 +382,23 @@ func oneSense(ms []mention, st []weighing) {
 			}
 		}
 	}
+}
+
+// firstByKey maps the key of each name to the first of its mentions that
+// keep accepts; it is nil when keep accepts none.
+func firstByKey(ms []mention, keep func(int) bool) map[string]int {
+	var first map[string]int
+	for i := range ms {
+		if keep(i) {
+			if first == nil {
+				first = map[string]int{}
+			}
+			if _, ok := first[ms[i].key]; !ok {
+				first[ms[i].key] = i
+			}
+		}
+	}
+	return first
 }
 
 // keepQuartersNear re-chooses for each quarter of a town ("Colonia
