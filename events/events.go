@@ -700,8 +700,14 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 30, unopposedWords)
 	case "aim":
 		// "fired with unspecified weapons on the positions", "fired heavy
-		// machine guns and small arms at the positions"
-		for k := n; k < len(lw) && k < n+10; k++ {
+		// machine guns and small arms at the positions"; a list of arms
+		// runs on past its commas ("fired mortars, machine guns, and
+		// sniper rifles at the villages")
+		arms := false
+		for k := n; k < len(lw) && k < n+24; k++ {
+			if k >= n+10 && !arms {
+				return false
+			}
 			switch lw[k] {
 			case "at", "on", "upon", "towards", "into":
 				if k+2 < len(lw) && lw[k+1] == "the" && (lw[k+2] == "air" || lw[k+2] == "sky") {
@@ -715,8 +721,15 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 				if k+2 < len(lw) && lw[k+1] == "the" && (lw[k+2] == "air" || lw[k+2] == "sky") {
 					return false
 				}
-			case ",", ".", ";":
+			case ",":
+				if !arms {
+					return false
+				}
+			case ".", ";":
 				return false
+			default:
+				// "12.7mm": a calibre names arms as well
+				arms = arms || weaponWords[lw[k]] || lw[k] != "" && lw[k][0] >= '0' && lw[k][0] <= '9' && strings.HasSuffix(lw[k], "mm")
 			}
 		}
 		return false
@@ -814,6 +827,9 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 	if allegation(lw, h.i) {
 		return true
 	}
+	if speakerBackground(lw, h.i, h.n) {
+		return true
+	}
 	if (h.trig.class == "capture" || h.trig.class == "transfer") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
 		// "an attack to capture the positions was repelled": ground
 		// sought, not taken
@@ -823,6 +839,11 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		if h.trig.demo && continuing[lw[k]] && k+1 < len(lw) && possessives[lw[k+1]] {
 			// "continued their sit-in": another day of a protest, which
 			// ACLED codes as its own event
+			continue
+		}
+		if lw[k] == "continued" && k+2 == h.i && lw[k+1] == "to" {
+			// "continued to loot the shops": done again, not "the
+			// continued fighting"
 			continue
 		}
 		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) && (!quantifiers[lw[k]] || h.i-k <= 2) {
@@ -849,6 +870,39 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 	}
 	return inQuote(lw, h.i)
 }
+
+// speakerBackground reports whether the trigger at [i, n) is inside a
+// relative clause that tells who a speaker is ("Smith, who lost his son
+// when a bomb went off, said ..."): background to what is said, not the
+// sentence's event.
+func speakerBackground(lw []string, i, n int) bool {
+	open := -1
+	for k := i - 1; k > 0 && k >= i-25; k-- {
+		if lw[k] == "," || lw[k] == "." || lw[k] == ";" {
+			break
+		}
+		if lw[k] == "who" && lw[k-1] == "," {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := n; k < len(lw) && k < n+25; k++ {
+		switch lw[k] {
+		case ".", ";", "who":
+			return false
+		case ",":
+			// "said:" may come as one word
+			return k+1 < len(lw) && speechVerbs[strings.TrimRight(lw[k+1], ":`'\"")]
+		}
+	}
+	return false
+}
+
+// speechVerbs after a subject's closing comma make it a speaker.
+var speechVerbs = wordSet(`said says told added recalled explained stated`)
 
 // achieved before "to" + trigger say it happened: "managed to capture".
 var achieved = wordSet(`managed able succeeded used decision allowed enabled`)

@@ -68,6 +68,11 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			i = to - 1
 			continue
 		}
+		if st.hypothetical(from) {
+			// "they might want talks": what could be, not what is done
+			i = to - 1
+			continue
+		}
 		c := Coding{Verb: sitrep.Span{Start: st.toks[from].Start, End: st.toks[to-1].End}}
 		c.Word = strings.Join(st.words[from:to], " ")
 		code := f.code
@@ -350,6 +355,18 @@ func sameWords(ws, want []string) bool {
 		}
 	}
 	return true
+}
+
+// hypothetical reports whether the verb at token from follows "might"
+// among its auxiliaries ("might want", "might not have agreed"): a
+// possibility someone weighs, which codes no event.
+func (st *sentence) hypothetical(from int) bool {
+	for k := from - 1; k >= 0 && auxiliary[st.words[k]]; k-- {
+		if st.words[k] == "might" {
+			return true
+		}
+	}
+	return false
 }
 
 // auxiliary verbs, modals and their negations, skipped between a subject
