@@ -1083,6 +1083,13 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	if c.actor2 == nil && !c.trig.demo {
 		c.actor2 = a.victim(s, body, c.span, c.actor1)
 	}
+	if c.actor1 == nil && c.passiveArmed && c.actor2 != nil && armed(c.actor2) {
+		// "two gang members were killed after exchanging fire with the
+		// police": the side named against the fallen did the deed
+		if v := a.fallen(body, c.span, s); v != nil && !sameActor(v, c.actor2) {
+			c.actor1, c.actor2 = c.actor2, v
+		}
+	}
 	if c.trig.demo {
 		// how it went is often told in the next sentences: "Police
 		// dispersed the group."
@@ -1606,7 +1613,9 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 		if act.Start < body.Start || act.End > trig.Start {
 			continue
 		}
-		if !armed(act) || i == cl.Claimant || subordinateBetween(toks, act.End, trig.Start) || a.otherActorBetween(i, trig.Start) {
+		if !armed(act) || i == cl.Claimant || subordinateBetween(toks, act.End, trig.Start) || a.otherActorBetween(i, trig.Start) || sufferer(toks, act.End) {
+			// "two gang members were killed after exchanging fire with
+			// the police": whom the deed befell, not who did it
 			break
 		}
 		x := a.resolved(i)
@@ -1718,6 +1727,21 @@ func (a *article) subject(body, trig sitrep.Span, s *sitrep.Sentence, ok func(*s
 		}
 	}
 	return best
+}
+
+// fallen returns the armed mention of the clause before the trigger that
+// is the subject of a verb of dying or being hurt ("two gang members were
+// killed"), or nil.
+func (a *article) fallen(body, trig sitrep.Span, s *sitrep.Sentence) *sitrep.Actor {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start < body.Start || act.End > trig.Start || !armed(act) || !sufferer(s.Tokens, act.End) {
+			continue
+		}
+		x := a.resolved(i)
+		return &x
+	}
+	return nil
 }
 
 // sufferer reports whether the mention ending at off is the subject of a

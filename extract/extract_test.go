@@ -58,6 +58,18 @@ func TestEvents(t *testing.T) {
 				t.Errorf("date = %s, want Monday 2021-03-08", str(e.Date.Start))
 			}
 		}},
+		{"the fallen side is the target", "Two gang members were killed in Recife on Monday after exchanging fire with police officers.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector != "POL" || e.Actor2 == nil || e.Actor2.Sector != "MIL_NONSTATE" {
+				t.Errorf("actor1 %+v, actor2 %+v: want the police against the gang members", e.Actor1, e.Actor2)
+			}
+		}},
+		{"the side that kills acts", "Police officers killed two gang members in Recife on Monday after exchanging fire.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector != "POL" {
+				t.Errorf("actor1 %+v: want the police", e.Actor1)
+			}
+		}},
 		{"denial attaches to the event it denies", "Syrian forces shelled the town of Maarat al-Numan on Sunday, killing five civilians, activists said. Syria denied the report.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if !e.Disputed || !claimBy(e, sitrep.Denies, "SYR", "") || !claimBy(e, sitrep.Asserts, "", "activists") {
