@@ -63,6 +63,10 @@ type candidate struct {
 	// passiveArmed is set when a passive trigger's subject is armed: "a
 	// policeman was shot", "Taliban commanders were killed"
 	passiveArmed bool
+	// claimedOwn is the armed claimant of a deed it claims as its own
+	// ("forces claimed to have shot down a drone"), the event's actor1
+	// when its first report names no other
+	claimedOwn *sitrep.Actor
 	// hits are the triggers the report was read from
 	hits []hit
 	// next holds the words of the sentences after a demonstration's, where
@@ -1073,6 +1077,12 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	c.location = a.location(body, c.span)
 	c.date = a.date(body, c.span)
 	c.actor1 = a.perpetrator(body, c.span, s, cl)
+	if c.actor1 == nil && cl.Claimant >= 0 && armed(&a.in.Actors[cl.Claimant]) && claimsOwnDeed(s.Tokens, lw, cl.CueSpan) {
+		// "pro-Hadi forces claimed to have shot down a drone": the
+		// claimant tells of a deed of its own
+		x := a.resolved(cl.Claimant)
+		c.claimedOwn = &x
+	}
 	c.actor2 = a.target(body, c.actor1)
 	if _, y := a.between(tokenAfter(s.Tokens, c.span.End), s.Tokens, body); c.actor2 == nil && y != nil {
 		c.actor2 = y
@@ -1587,8 +1597,8 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 	if x, _ := a.between(te, toks, body); x != nil {
 		return x
 	}
-	// "an Armenian night bombardment"
-	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+	// "an Armenian night bombardment", "Saudi rocket and artillery fire"
+	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		if iso, ok := a.demonym(toks[k].Text); ok {
 			// "Russian police fired": the mention the demonym opens
 			if i := a.mentionAt(toks[k].Span); i >= 0 && armed(&a.in.Actors[i]) {
@@ -1597,7 +1607,7 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 			}
 			return a.forcesOf(iso, toks[k].Text, toks[k].Start, toks[k].End)
 		}
-		if !strings.HasPrefix(toks[k].Tag, "JJ") && !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "DT" {
+		if !strings.HasPrefix(toks[k].Tag, "JJ") && !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "DT" && !nounAnd(toks, k, ti) {
 			break
 		}
 	}
@@ -1727,6 +1737,19 @@ func (a *article) subject(body, trig sitrep.Span, s *sitrep.Sentence, ok func(*s
 		}
 	}
 	return best
+}
+
+// nounAnd reports whether token k is an "and" between nouns of the noun
+// phrase the trigger at ti heads ("rocket and artillery shelling").
+func nounAnd(toks []sitrep.Token, k, ti int) bool {
+	return toks[k].Text == "and" && k > 0 && strings.HasPrefix(toks[k-1].Tag, "NN") && strings.HasPrefix(toks[ti].Tag, "NN")
+}
+
+// claimsOwnDeed reports whether the reporting cue at cue is followed by
+// "to have" ("claimed to have killed"): its subject tells of its own deed.
+func claimsOwnDeed(toks []sitrep.Token, lw []string, cue sitrep.Span) bool {
+	k := tokenAfter(toks, cue.End)
+	return k+1 < len(lw) && lw[k] == "to" && lw[k+1] == "have"
 }
 
 // fallen returns the armed mention of the clause before the trigger that

@@ -435,10 +435,18 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		}
 	case "Strategic developments":
 		if ev.Actor1 == nil {
+			ev.Actor1 = e.first().claimedOwn
+		}
+		if ev.Actor1 == nil {
 			// "federal police forces dismantled a drug lab. A man was
 			// arrested": the arrest, seizure or deployment is the deed of
 			// the forces the report names before it
 			ev.Actor1 = a.armedSubject(e, ev)
+		}
+		if ev.Actor1 == nil && ev.Actor2 != nil && armed(ev.Actor2) && strings.HasSuffix(e.first().word, "prematurely") {
+			// "two militants were killed when the mine they were planting
+			// exploded prematurely": their own weapon, their own event
+			ev.Actor1, ev.Actor2 = ev.Actor2, nil
 		}
 		if ev.Actor1 == nil && *ev.ACLEDSubEventType == "Looting/property destruction" {
 			// property burned or looted by nobody the text names: like
@@ -462,6 +470,9 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 			ev.Actor2 = generic("Civilians", sitrep.KindCivilians, "CVL", 7)
 		}
 	case "Battles", "Explosions/Remote violence", "Violence against civilians":
+		if ev.Actor1 == nil {
+			ev.Actor1 = e.first().claimedOwn
+		}
 		if ev.Actor1 == nil {
 			ev.Actor1 = a.armedSubject(e, ev)
 		}

@@ -70,6 +70,24 @@ func TestEvents(t *testing.T) {
 				t.Errorf("actor1 %+v: want the police", e.Actor1)
 			}
 		}},
+		{"a force that claims a deed of its own did it", "Government forces claimed to have shot down a rebel drone near Marib on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector != "MIL" {
+				t.Errorf("actor1 %+v: want the government forces", e.Actor1)
+			}
+		}},
+		{"a premature blast is its makers' event", "Two rebel fighters were killed when the mines they were planting exploded prematurely near Kandahar on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || !armedSector(e.Actor1.Sector) || e.Actor2 != nil {
+				t.Errorf("actor1 %+v, actor2 %+v: want the rebel fighters alone", e.Actor1, e.Actor2)
+			}
+		}},
+		{"a demonym before coordinated weapons", "Saudi rocket and artillery shelling was reported on villages in Sadah on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Country != "SAU" {
+				t.Errorf("actor1 %+v: want Saudi forces", e.Actor1)
+			}
+		}},
 		{"denial attaches to the event it denies", "Syrian forces shelled the town of Maarat al-Numan on Sunday, killing five civilians, activists said. Syria denied the report.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if !e.Disputed || !claimBy(e, sitrep.Denies, "SYR", "") || !claimBy(e, sitrep.Asserts, "", "activists") {
@@ -280,3 +298,5 @@ func hasEvent(doc sitrep.Document, ok func(*sitrep.Event) bool) bool {
 	}
 	return false
 }
+
+func armedSector(s string) bool { return s == "MIL" || s == "POL" || s == "REB" || s == "MIL_NONSTATE" }
