@@ -1093,6 +1093,13 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	if c.actor2 == nil && !c.trig.demo {
 		c.actor2 = a.victim(s, body, c.span, c.actor1)
 	}
+	if c.actor1 != nil && repelledTheirs(lw, tokenAfter(s.Tokens, c.span.End)) {
+		// "nine militants were killed when troops repulsed their
+		// attack": the attack was theirs
+		if v := a.fallen(body, c.span, s); v != nil && !sameActor(v, c.actor1) {
+			c.actor1, c.actor2 = v, c.actor1
+		}
+	}
 	if c.actor1 == nil && c.passiveArmed && c.actor2 != nil && armed(c.actor2) {
 		// "two gang members were killed after exchanging fire with the
 		// police": the side named against the fallen did the deed
@@ -1744,6 +1751,15 @@ func (a *article) subject(body, trig sitrep.Span, s *sitrep.Sentence, ok func(*s
 func nounAnd(toks []sitrep.Token, k, ti int) bool {
 	return toks[k].Text == "and" && k > 0 && strings.HasPrefix(toks[k-1].Tag, "NN") && strings.HasPrefix(toks[ti].Tag, "NN")
 }
+
+// repelledTheirs reports whether the trigger ending before token k is a
+// verb of fending off followed by "their attack(s)": the attack is of the
+// ones "their" stands for.
+func repelledTheirs(lw []string, k int) bool {
+	return k > 0 && k+1 < len(lw) && repelWords[lw[k-1]] && lw[k] == "their" && (lw[k+1] == "attack" || lw[k+1] == "attacks" || lw[k+1] == "assault" || lw[k+1] == "assaults" || lw[k+1] == "incursion" || lw[k+1] == "incursions")
+}
+
+var repelWords = wordSet(`repulsed repelled thwarted foiled repulse repel thwart foil`)
 
 // claimsOwnDeed reports whether the reporting cue at cue is followed by
 // "to have" ("claimed to have killed"): its subject tells of its own deed.

@@ -88,6 +88,12 @@ func TestEvents(t *testing.T) {
 				t.Errorf("actor1 %+v: want Saudi forces", e.Actor1)
 			}
 		}},
+		{"whose attack was repulsed attacked", "Nine rebel fighters were killed when army troops repulsed their attacks near Kandahar on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector == "MIL" || e.Actor2 == nil || e.Actor2.Sector != "MIL" {
+				t.Errorf("actor1 %+v, actor2 %+v: want the rebel fighters against the troops", e.Actor1, e.Actor2)
+			}
+		}},
 		{"denial attaches to the event it denies", "Syrian forces shelled the town of Maarat al-Numan on Sunday, killing five civilians, activists said. Syria denied the report.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if !e.Disputed || !claimBy(e, sitrep.Denies, "SYR", "") || !claimBy(e, sitrep.Asserts, "", "activists") {
