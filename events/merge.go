@@ -969,7 +969,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	case "protest":
 		deeds := e.deeds()
 		switch {
-		case hasCue(deeds, "demoviolent"):
+		case hasCue(deeds, "demoviolent") && !selfHarmOnly(deeds):
 			typ, sub = "Riots", "Violent demonstration"
 		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
 			sub = "Excessive force against protesters"
@@ -1453,4 +1453,22 @@ func leader(counts map[string]int, order []string) (string, bool) {
 		}
 	}
 	return best, best != "" && counts[best] > second
+}
+
+// selfHarm are the words of a protester who sets himself on fire: harm
+// done to oneself as protest, not violence against others.
+var selfHarm = []string{" himself on fire ", " herself on fire ", " themselves on fire ", " himself ablaze ",
+	" herself ablaze ", " themselves ablaze "}
+
+// selfHarmOnly reports whether the violent deeds of a demonstration are
+// all a protester's self-immolation ("one of the protesters set herself
+// on fire").
+func selfHarmOnly(deeds string) bool {
+	rest, found := deeds, false
+	for _, p := range selfHarm {
+		if strings.Contains(rest, p) {
+			rest, found = strings.ReplaceAll(rest, p, " "), true
+		}
+	}
+	return found && !hasCue(rest, "demoviolent")
 }
