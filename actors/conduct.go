@@ -129,6 +129,12 @@ func (p *parser) subjectOf(k int, a act) {
 	if head < 0 {
 		return
 	}
+	if a.inter == 5 && a.level < 2 && (p.toks[head].Tag == "NN" && !collective[p.lw[head]] || unknownAmong(p.lw[s:head])) {
+		// "a man threw stones at a nurse", "unknown arsonists torched a
+		// mast": one person, or perpetrators nobody knows, are no crowd
+		// that riots
+		return
+	}
 	hs := p.toks[head].Span
 	for i := range p.out {
 		m := &p.out[i]
@@ -154,6 +160,16 @@ func (p *parser) subjectOf(k int, a act) {
 	m.Name = m.Text
 	p.add(m)
 	sort.SliceStable(p.out, func(i, j int) bool { return p.out[i].Start < p.out[j].Start })
+}
+
+// unknownAmong reports whether words hold "unidentified" or "unknown".
+func unknownAmong(words []string) bool {
+	for _, w := range words {
+		if w == "unidentified" || w == "unknown" {
+			return true
+		}
+	}
+	return false
 }
 
 // groupNoun reports whether token h can head a group that the lexicon does
