@@ -102,12 +102,13 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 		// "wants to attack", "prepared to attend": one event, told by
 		// the governing verb when its pattern reads the infinitive, else
 		// by the infinitive
+		governed := false
 		if gov, ok := governing[st.infinitiveOf(from)]; ok {
 			if out[gov].specific {
 				i = to - 1
 				continue
 			}
-			out[gov].drop = true
+			out[gov].drop, governed = true, true
 		}
 		if st.objectControlled(from, governing) {
 			// "asked Gondor to attack Rohan", "pressured by Congress to
@@ -138,6 +139,12 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			c.Targets = bound.target
 		}
 		c.Targets = without(c.Targets, c.Sources)
+		if governed {
+			// "is determined to mend ties with Chile", "prepared to
+			// visit Chile": what the subject means to do; the target has
+			// done nothing back
+			c.Reverse = ""
+		}
 		if bound.compoundSource && len(c.Targets) == 0 {
 			c.Mutual = true
 		}

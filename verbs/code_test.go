@@ -102,6 +102,8 @@ func TestCode(t *testing.T) {
 		{"passive with an agent", "Norway was criticised by Sweden over the deal.", "SWE>NOR 121/"},
 		{"the governing verb's pattern reads the infinitive", "Norway wants to strike Chile.", "NOR>CHL 138/"},
 		{"the infinitive tells what is done", "Norway is about to strike Chile.", "NOR>CHL 190/"},
+		{"an act meant is not returned", "Norway wants to arrive in Chile.", "NOR>CHL 032/"},
+		{"an act done is returned", "Norway arrived in Chile.", "NOR>CHL 032/033"},
 		{"multi-word verb", "Norway broke off relations with Chile.", "NOR>CHL 161/"},
 		{"list of sources", "Norway, Peru and Chile criticized Sweden.", "NOR,PER,CHL>SWE 121/"},
 		{"time between subject and verb", "Norway on Friday criticized Chile.", "NOR>CHL 121/"},
