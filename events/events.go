@@ -1794,8 +1794,10 @@ func sufferer(toks []sitrep.Token, off int) bool {
 		switch {
 		case w == "died" || w == "dies" || w == "die" || w == "perished" || w == "dead":
 			return true
-		case killWords[w] || injureWords[w]:
+		case killWords[w] || injureWords[w] || passiveHarm[w]:
 			return passive // "police killed" acts; "soldiers were killed" suffers
+		case w == "found" && passive && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "dead"):
+			return true // "a soldier was found dead"
 		case w == "were" || w == "was" || w == "been" || w == "being" || w == "are" || w == "is":
 			passive = true
 		case w == "have" || w == "has" || w == "had" || toks[k].Tag == "RB":
@@ -1805,6 +1807,10 @@ func sufferer(toks []sitrep.Token, off int) bool {
 	}
 	return false
 }
+
+// passiveHarm are verbs of harm whose passive subject suffers it, like
+// killWords and injureWords: "two officers were shot".
+var passiveHarm = wordSet(`shot stabbed beaten attacked ambushed abducted kidnapped`)
 
 // subordinateBetween reports whether a subordinate clause starts between
 // offsets i and j: "Tehran warned ... after shells fell" does not make

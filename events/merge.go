@@ -489,7 +489,7 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
 			ev.Actor2 = a.opponent(e, ev)
 		}
-		if *ev.ACLEDEventType == "Battles" && ev.Actor1.Text == "" && ev.Actor2 != nil && ev.Actor2.Text != "" && armed(ev.Actor2) {
+		if *ev.ACLEDEventType == "Battles" && ev.Actor1.Text == "" && ev.Actor2 != nil && ev.Actor2.Text != "" && armed(ev.Actor2) && !e.first().passiveArmed {
 			// "a shoot-out took place during a police operation": of the
 			// two sides of a battle, the one the report names comes
 			// first, the one it leaves unnamed second

@@ -94,6 +94,18 @@ func TestEvents(t *testing.T) {
 				t.Errorf("actor1 %+v, actor2 %+v: want the rebel fighters against the troops", e.Actor1, e.Actor2)
 			}
 		}},
+		{"forces shot by nobody named are the target", "Two police officers were shot near the market in Kano on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Text != "" || !strings.HasPrefix(e.Actor1.Name, "Unidentified Armed Group") || e.Actor2 == nil || e.Actor2.Sector != "POL" {
+				t.Errorf("actor1 %+v, actor2 %+v: want an unidentified armed group against the police", e.Actor1, e.Actor2)
+			}
+		}},
+		{"a soldier found dead is the target", "A soldier was found dead near the market in Kano on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Text != "" || e.Actor2 == nil || e.Actor2.Sector != "MIL" {
+				t.Errorf("actor1 %+v, actor2 %+v: want an unnamed perpetrator against the soldier", e.Actor1, e.Actor2)
+			}
+		}},
 		{"denial attaches to the event it denies", "Syrian forces shelled the town of Maarat al-Numan on Sunday, killing five civilians, activists said. Syria denied the report.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if !e.Disputed || !claimBy(e, sitrep.Denies, "SYR", "") || !claimBy(e, sitrep.Asserts, "", "activists") {
