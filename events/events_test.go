@@ -31,6 +31,7 @@ func TestTriggers(t *testing.T) {
 		{"Rebels fired 14.5mm and 12.7mm machine guns, in addition to sniper rifles, at the villages.", "shoot"},
 		{"The firm fired three managers, citing losses at the plant.", ""},
 		{"Soldiers continued to loot the shops.", "loot"},
+		{"Residents were burning debris on the highway to demand water.", "protest"},
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)
