@@ -69,11 +69,13 @@ func (p *parser) conductAt(k int) (act, int) {
 // or the noun after "a group of".
 func (p *parser) subjectOf(k int, a act) {
 	j := k - 1
+	passive := false
 	for j >= 0 && (p.toks[j].Tag == "RB" || p.toks[j].Tag == "MD" || auxiliaries[p.lw[j]]) {
+		passive = passive || beForms[p.lw[j]]
 		j--
 	}
-	if j < 0 {
-		return
+	if j < 0 || passive && p.toks[k].Tag == "VBN" {
+		return // "the protesters were attacked": done to them, not by them
 	}
 	// the phrase [s, j], read back over parenthesised asides ("residents
 	// of Kasoa (Awutu Efutu Senya, Central) demonstrated")
@@ -161,6 +163,9 @@ func (p *parser) subjectOf(k int, a act) {
 	p.add(m)
 	sort.SliceStable(p.out, func(i, j int) bool { return p.out[i].Start < p.out[j].Start })
 }
+
+// beForms before a past participle make it passive.
+var beForms = map[string]bool{"were": true, "was": true, "been": true, "is": true, "are": true}
 
 // unknownAmong reports whether words hold "unidentified" or "unknown".
 func unknownAmong(words []string) bool {

@@ -137,6 +137,7 @@ func TestConduct(t *testing.T) {
 		{"rioters stay rioters", "Rioters demonstrating against prices blocked the road.", "Rioters", 5},
 		{"a crowd of people riots", "A crowd of farmers set fire to the office.", "farmers", 5},
 		{"one person who demonstrates protests", "A nurse demonstrated outside the clinic.", "A nurse", 6},
+		{"a riot verb in the passive is done to its subject", "The protesters were attacked by supporters of the mayor.", "protesters", 6},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -72,6 +72,10 @@ type candidate struct {
 	// next holds the words of the sentences after a demonstration's, where
 	// an intervention is often told
 	next string
+	// rioted is set when the sentences after a demonstration name a group
+	// that riots ("The inmates burnt official documents."): the
+	// demonstration turned violent
+	rioted bool
 }
 
 // Extract returns the events of an article, the main event first.
@@ -1112,6 +1116,7 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 		// dispersed the group."
 		for k := si + 1; k < len(a.in.Sentences) && k <= si+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
 			c.next += clauseWords(&a.in.Sentences[k], a.in.Sentences[k].Span)
+			c.rioted = c.rioted || a.riotersIn(a.in.Sentences[k].Span)
 		}
 		// who demonstrates: the protesters or rioters named in the clause;
 		// when forces named as acting on them ("police killed two
@@ -1666,6 +1671,18 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 func (a *article) otherActorBetween(i, end int) bool {
 	for j := i + 1; j < len(a.in.Actors); j++ {
 		if act := &a.in.Actors[j]; act.Start >= a.in.Actors[i].End && act.End <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// riotersIn reports whether a mention of rioters, a group the actors stage
+// found burning, looting or throwing stones, lies in span.
+func (a *article) riotersIn(span sitrep.Span) bool {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Inter == 5 && act.Sector == "OPP" && span.Contains(sitrep.Span{Start: act.Start, End: act.End}) {
 			return true
 		}
 	}

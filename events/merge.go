@@ -969,7 +969,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 	case "protest":
 		deeds := e.deeds()
 		switch {
-		case hasCue(deeds, "demoviolent") && !selfHarmOnly(deeds):
+		case hasCue(deeds, "demoviolent") && !selfHarmOnly(deeds) || e.first().rioted:
 			typ, sub = "Riots", "Violent demonstration"
 		case hasCue(words, "lethal") && ev.Killed != nil || hasCue(words, "intervene") && hasCue(words, "lethal") && ev.Injured != nil || hasCue(deeds, "excessive"):
 			sub = "Excessive force against protesters"

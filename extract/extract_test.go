@@ -106,6 +106,12 @@ func TestEvents(t *testing.T) {
 				t.Errorf("actor1 %+v, actor2 %+v: want an unnamed perpetrator against the soldier", e.Actor1, e.Actor2)
 			}
 		}},
+		{"rioting told after a demonstration makes it violent", "Inmates protested at the prison in Sapele on Monday over a ban on visits. The inmates burnt official documents.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if str(e.ACLEDSubEventType) != "Violent demonstration" || e.Actor1 == nil || e.Actor1.Inter != 5 {
+				t.Errorf("sub-event %s, actor1 %+v: want a violent demonstration by rioters", str(e.ACLEDSubEventType), e.Actor1)
+			}
+		}},
 		{"denial attaches to the event it denies", "Syrian forces shelled the town of Maarat al-Numan on Sunday, killing five civilians, activists said. Syria denied the report.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if !e.Disputed || !claimBy(e, sitrep.Denies, "SYR", "") || !claimBy(e, sitrep.Asserts, "", "activists") {
