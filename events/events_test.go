@@ -32,6 +32,7 @@ func TestTriggers(t *testing.T) {
 		{"The firm fired three managers, citing losses at the plant.", ""},
 		{"Soldiers continued to loot the shops.", "loot"},
 		{"Residents were burning debris on the highway to demand water.", "protest"},
+		{"Youths engaged in a street-fight with the police.", "clash"},
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)
