@@ -33,6 +33,7 @@ func TestTriggers(t *testing.T) {
 		{"Soldiers continued to loot the shops.", "loot"},
 		{"Residents were burning debris on the highway to demand water.", "protest"},
 		{"Youths engaged in a street-fight with the police.", "clash"},
+		{"Armed men stormed the farm, setting on fire two barns.", "loot"},
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)
