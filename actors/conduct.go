@@ -69,11 +69,13 @@ func (p *parser) conductAt(k int) (act, int) {
 // or the noun after "a group of".
 func (p *parser) subjectOf(k int, a act) {
 	j := k - 1
+	passive := false
 	for j >= 0 && (p.toks[j].Tag == "RB" || p.toks[j].Tag == "MD" || auxiliaries[p.lw[j]]) {
+		passive = passive || beForms[p.lw[j]]
 		j--
 	}
-	if j < 0 {
-		return
+	if j < 0 || passive && p.toks[k].Tag == "VBN" {
+		return // "the protesters were attacked": done to them, not by them
 	}
 	// the phrase [s, j], read back over parenthesised asides ("residents
 	// of Kasoa (Awutu Efutu Senya, Central) demonstrated")
@@ -129,6 +131,12 @@ func (p *parser) subjectOf(k int, a act) {
 	if head < 0 {
 		return
 	}
+	if a.inter == 5 && a.level < 2 && (p.toks[head].Tag == "NN" && !collective[p.lw[head]] || unknownAmong(p.lw[s:head])) {
+		// "a man threw stones at a nurse", "unknown arsonists torched a
+		// mast": one person, or perpetrators nobody knows, are no crowd
+		// that riots
+		return
+	}
 	hs := p.toks[head].Span
 	for i := range p.out {
 		m := &p.out[i]
@@ -154,6 +162,19 @@ func (p *parser) subjectOf(k int, a act) {
 	m.Name = m.Text
 	p.add(m)
 	sort.SliceStable(p.out, func(i, j int) bool { return p.out[i].Start < p.out[j].Start })
+}
+
+// beForms before a past participle make it passive.
+var beForms = map[string]bool{"were": true, "was": true, "been": true, "is": true, "are": true}
+
+// unknownAmong reports whether words hold "unidentified" or "unknown".
+func unknownAmong(words []string) bool {
+	for _, w := range words {
+		if w == "unidentified" || w == "unknown" {
+			return true
+		}
+	}
+	return false
 }
 
 // groupNoun reports whether token h can head a group that the lexicon does

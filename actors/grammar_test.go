@@ -135,6 +135,9 @@ func TestConduct(t *testing.T) {
 		{"participle after the group", "Police charged at locals protesting outside the office.", "locals", 6},
 		{"coordinated modifiers", "Bus and taxi drivers protested over fuel prices.", "drivers", 6},
 		{"rioters stay rioters", "Rioters demonstrating against prices blocked the road.", "Rioters", 5},
+		{"a crowd of people riots", "A crowd of farmers set fire to the office.", "farmers", 5},
+		{"one person who demonstrates protests", "A nurse demonstrated outside the clinic.", "A nurse", 6},
+		{"a riot verb in the passive is done to its subject", "The protesters were attacked by supporters of the mayor.", "protesters", 6},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -148,7 +151,8 @@ func TestConduct(t *testing.T) {
 			}
 		})
 	}
-	for _, s := range []string{"Soldiers gathered near the border.", "Rebels clashed with the army.", "Clouds gathered over the valley."} {
+	for _, s := range []string{"Soldiers gathered near the border.", "Rebels clashed with the army.", "Clouds gathered over the valley.",
+		"Unknown arsonists torched a phone mast.", "A man threw stones at a nurse.", "A farmer set fire to the office."} {
 		for _, a := range extract(t, s) {
 			if a.Inter == 5 || a.Inter == 6 {
 				t.Errorf("%q: %q made a protester or rioter", s, a.Text)

@@ -66,11 +66,19 @@ type candidate struct {
 	// passiveArmed is set when a passive trigger's subject is armed: "a
 	// policeman was shot", "Taliban commanders were killed"
 	passiveArmed bool
+	// claimedOwn is the armed claimant of a deed it claims as its own
+	// ("forces claimed to have shot down a drone"), the event's actor1
+	// when its first report names no other
+	claimedOwn *sitrep.Actor
 	// hits are the triggers the report was read from
 	hits []hit
 	// next holds the words of the sentences after a demonstration's, where
 	// an intervention is often told
 	next string
+	// rioted is set when the sentences after a demonstration name a group
+	// that riots ("The inmates burnt official documents."): the
+	// demonstration turned violent
+	rioted bool
 }
 
 // Extract returns the events of an article, the main event first.
@@ -975,8 +983,14 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 		return anyNear(lw, i, n, 30, unopposedWords) || withoutFight(lw, i, n, 30)
 	case "aim":
 		// "fired with unspecified weapons on the positions", "fired heavy
-		// machine guns and small arms at the positions"
-		for k := n; k < len(lw) && k < n+10; k++ {
+		// machine guns and small arms at the positions"; a list of arms
+		// runs on past its commas ("fired mortars, machine guns, and
+		// sniper rifles at the villages")
+		arms := false
+		for k := n; k < len(lw) && k < n+24; k++ {
+			if k >= n+10 && !arms {
+				return false
+			}
 			switch lw[k] {
 			case "at", "on", "upon", "towards", "into":
 				if k+2 < len(lw) && lw[k+1] == "the" && (lw[k+2] == "air" || lw[k+2] == "sky") {
@@ -990,8 +1004,15 @@ func licensed(tr trigger, toks []sitrep.Token, lw []string, i, n int) bool {
 				if k+2 < len(lw) && lw[k+1] == "the" && (lw[k+2] == "air" || lw[k+2] == "sky") {
 					return false
 				}
-			case ",", ".", ";":
+			case ",":
+				if !arms {
+					return false
+				}
+			case ".", ";":
 				return false
+			default:
+				// "12.7mm": a calibre names arms as well
+				arms = arms || weaponWords[lw[k]] || lw[k] != "" && lw[k][0] >= '0' && lw[k][0] <= '9' && strings.HasSuffix(lw[k], "mm")
 			}
 		}
 		return false
@@ -1116,6 +1137,9 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 	if allegation(lw, h.i) || planned(lw, h.i) || yearNamed(s.Tokens, lw, h.i) || purpose(s.Tokens, lw, h.i) {
 		return true
 	}
+	if speakerBackground(lw, h.i, h.n) {
+		return true
+	}
 	if (h.trig.class == "capture" || h.trig.class == "transfer" || h.trig.class == "disrupt") && h.i > 1 && lw[h.i-1] == "to" && !achieved[lw[h.i-2]] {
 		// "an attack to capture the positions was repelled": ground
 		// sought, not taken; "while trying to defuse it": a bomb not
@@ -1126,6 +1150,11 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 		if h.trig.demo && continuing[lw[k]] && k+1 < len(lw) && possessives[lw[k+1]] {
 			// "continued their sit-in": another day of a protest, which
 			// ACLED codes as its own event
+			continue
+		}
+		if lw[k] == "continued" && k+2 == h.i && lw[k+1] == "to" {
+			// "continued to loot the shops": done again, not "the
+			// continued fighting"
 			continue
 		}
 		if genericWords[lw[k]] && !boundaryBetween(lw, k+1, h.i) && (!quantifiers[lw[k]] || h.i-k <= 2) {
@@ -1224,6 +1253,39 @@ var months = wordSet(`january february march april may june july august septembe
 
 // destroyWords are the triggers of arms destroyed.
 var destroyWords = wordSet(`destroyed destroy destroys destroying`)
+
+// speakerBackground reports whether the trigger at [i, n) is inside a
+// relative clause that tells who a speaker is ("Smith, who lost his son
+// when a bomb went off, said ..."): background to what is said, not the
+// sentence's event.
+func speakerBackground(lw []string, i, n int) bool {
+	open := -1
+	for k := i - 1; k > 0 && k >= i-25; k-- {
+		if lw[k] == "," || lw[k] == "." || lw[k] == ";" {
+			break
+		}
+		if lw[k] == "who" && lw[k-1] == "," {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := n; k < len(lw) && k < n+25; k++ {
+		switch lw[k] {
+		case ".", ";", "who":
+			return false
+		case ",":
+			// "said:" may come as one word
+			return k+1 < len(lw) && speechVerbs[strings.TrimRight(lw[k+1], ":`'\"")]
+		}
+	}
+	return false
+}
+
+// speechVerbs after a subject's closing comma make it a speaker.
+var speechVerbs = wordSet(`said says told added recalled explained stated`)
 
 // achieved before "to" + trigger say it happened: "managed to capture".
 var achieved = wordSet(`managed able succeeded used decision allowed enabled`)
@@ -1416,6 +1478,12 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	c.location = a.location(body, c.span)
 	c.date = a.date(body, c.span)
 	c.actor1 = a.perpetrator(body, c.span, s, cl)
+	if c.actor1 == nil && cl.Claimant >= 0 && armed(&a.in.Actors[cl.Claimant]) && claimsOwnDeed(s.Tokens, lw, cl.CueSpan) {
+		// "pro-Hadi forces claimed to have shot down a drone": the
+		// claimant tells of a deed of its own
+		x := a.resolved(cl.Claimant)
+		c.claimedOwn = &x
+	}
 	c.actor2 = a.target(body, c.actor1)
 	if _, y := a.between(tokenAfter(s.Tokens, c.span.End), s.Tokens, body); c.actor2 == nil && y != nil {
 		c.actor2 = y
@@ -1426,11 +1494,27 @@ func (a *article) violent(hs []hit, figs []figure, s *sitrep.Sentence, si int, c
 	if c.actor2 == nil && !c.trig.demo {
 		c.actor2 = a.victim(s, body, c.span, c.actor1)
 	}
+	if c.actor1 != nil && repelledTheirs(lw, tokenAfter(s.Tokens, c.span.End)) {
+		// "nine militants were killed when troops repulsed their
+		// attack": the attack was theirs
+		if v := a.fallen(body, c.span, s); v != nil && !sameActor(v, c.actor1) {
+			c.actor1, c.actor2 = v, c.actor1
+		}
+	}
+	if c.actor1 == nil && (c.passiveArmed || c.trig.class == "clash") && c.actor2 != nil && armed(c.actor2) {
+		// "two gang members were killed after exchanging fire with the
+		// police": the side named against the fallen did the deed, also
+		// when the fight names the event
+		if v := a.fallen(body, c.span, s); v != nil && !sameActor(v, c.actor2) {
+			c.actor1, c.actor2 = c.actor2, v
+		}
+	}
 	if c.trig.demo {
 		// how it went is often told in the next sentences: "Police
 		// dispersed the group."
 		for k := si + 1; k < len(a.in.Sentences) && k <= si+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
 			c.next += clauseWords(&a.in.Sentences[k], a.in.Sentences[k].Span)
+			c.rioted = c.rioted || a.riotersIn(a.in.Sentences[k].Span)
 		}
 		// who demonstrates: the protesters or rioters named in the clause;
 		// when forces named as acting on them ("police killed two
@@ -1930,8 +2014,8 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 	if x, _ := a.between(te, toks, body); x != nil {
 		return x
 	}
-	// "an Armenian night bombardment"
-	for k := ti - 1; k >= 0 && k >= ti-3; k-- {
+	// "an Armenian night bombardment", "Saudi rocket and artillery fire"
+	for k := ti - 1; k >= 0 && k >= ti-4; k-- {
 		if iso, ok := a.demonym(toks[k].Text); ok {
 			// "Russian police fired": the mention the demonym opens
 			if i := a.mentionAt(toks[k].Span); i >= 0 && armed(&a.in.Actors[i]) {
@@ -1940,7 +2024,7 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 			}
 			return a.forcesOf(iso, toks[k].Text, toks[k].Start, toks[k].End)
 		}
-		if !strings.HasPrefix(toks[k].Tag, "JJ") && !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "DT" {
+		if !strings.HasPrefix(toks[k].Tag, "JJ") && !strings.HasPrefix(toks[k].Tag, "NN") && toks[k].Tag != "DT" && !nounAnd(toks, k, ti) {
 			break
 		}
 	}
@@ -1956,7 +2040,9 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 		if act.Start < body.Start || act.End > trig.Start {
 			continue
 		}
-		if !armed(act) || i == cl.Claimant || subordinateBetween(toks, act.End, trig.Start) || a.otherActorBetween(i, trig.Start) {
+		if !armed(act) || i == cl.Claimant || subordinateBetween(toks, act.End, trig.Start) || a.otherActorBetween(i, trig.Start) || sufferer(toks, act.End) {
+			// "two gang members were killed after exchanging fire with
+			// the police": whom the deed befell, not who did it
 			break
 		}
 		x := a.resolved(i)
@@ -1990,6 +2076,18 @@ func (a *article) perpetrator(body, trig sitrep.Span, s *sitrep.Sentence, cl *cl
 func (a *article) otherActorBetween(i, end int) bool {
 	for j := i + 1; j < len(a.in.Actors); j++ {
 		if act := &a.in.Actors[j]; act.Start >= a.in.Actors[i].End && act.End <= end {
+			return true
+		}
+	}
+	return false
+}
+
+// riotersIn reports whether a mention of rioters, a group the actors stage
+// found burning, looting or throwing stones, lies in span.
+func (a *article) riotersIn(span sitrep.Span) bool {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Inter == 5 && act.Sector == "OPP" && span.Contains(sitrep.Span{Start: act.Start, End: act.End}) {
 			return true
 		}
 	}
@@ -2070,6 +2168,43 @@ func (a *article) subject(body, trig sitrep.Span, s *sitrep.Sentence, ok func(*s
 	return best
 }
 
+// nounAnd reports whether token k is an "and" between nouns of the noun
+// phrase the trigger at ti heads ("rocket and artillery shelling").
+func nounAnd(toks []sitrep.Token, k, ti int) bool {
+	return toks[k].Text == "and" && k > 0 && strings.HasPrefix(toks[k-1].Tag, "NN") && strings.HasPrefix(toks[ti].Tag, "NN")
+}
+
+// repelledTheirs reports whether the trigger ending before token k is a
+// verb of fending off followed by "their attack(s)": the attack is of the
+// ones "their" stands for.
+func repelledTheirs(lw []string, k int) bool {
+	return k > 0 && k+1 < len(lw) && repelWords[lw[k-1]] && lw[k] == "their" && (lw[k+1] == "attack" || lw[k+1] == "attacks" || lw[k+1] == "assault" || lw[k+1] == "assaults" || lw[k+1] == "incursion" || lw[k+1] == "incursions")
+}
+
+var repelWords = wordSet(`repulsed repelled thwarted foiled repulse repel thwart foil`)
+
+// claimsOwnDeed reports whether the reporting cue at cue is followed by
+// "to have" ("claimed to have killed"): its subject tells of its own deed.
+func claimsOwnDeed(toks []sitrep.Token, lw []string, cue sitrep.Span) bool {
+	k := tokenAfter(toks, cue.End)
+	return k+1 < len(lw) && lw[k] == "to" && lw[k+1] == "have"
+}
+
+// fallen returns the armed mention of the clause before the trigger that
+// is the subject of a verb of dying or being hurt ("two gang members were
+// killed"), or nil.
+func (a *article) fallen(body, trig sitrep.Span, s *sitrep.Sentence) *sitrep.Actor {
+	for i := range a.in.Actors {
+		act := &a.in.Actors[i]
+		if act.Start < body.Start || act.End > trig.Start || !armed(act) || !sufferer(s.Tokens, act.End) {
+			continue
+		}
+		x := a.resolved(i)
+		return &x
+	}
+	return nil
+}
+
 // sufferer reports whether the mention ending at off is the subject of a
 // verb of dying or being hurt ("two soldiers died", "civilians were
 // wounded"): a victim, not who acted.
@@ -2081,8 +2216,10 @@ func sufferer(toks []sitrep.Token, off int) bool {
 		switch {
 		case w == "died" || w == "dies" || w == "die" || w == "perished" || w == "dead":
 			return true
-		case killWords[w] || injureWords[w]:
+		case killWords[w] || injureWords[w] || passiveHarm[w]:
 			return passive // "police killed" acts; "soldiers were killed" suffers
+		case w == "found" && passive && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "dead"):
+			return true // "a soldier was found dead"
 		case w == "were" || w == "was" || w == "been" || w == "being" || w == "are" || w == "is":
 			passive = true
 		case w == "have" || w == "has" || w == "had" || toks[k].Tag == "RB":
@@ -2092,6 +2229,10 @@ func sufferer(toks []sitrep.Token, off int) bool {
 	}
 	return false
 }
+
+// passiveHarm are verbs of harm whose passive subject suffers it, like
+// killWords and injureWords: "two officers were shot".
+var passiveHarm = wordSet(`shot stabbed beaten attacked ambushed abducted kidnapped`)
 
 // subordinateBetween reports whether a subordinate clause starts between
 // offsets i and j: "Tehran warned ... after shells fell" does not make

@@ -28,6 +28,12 @@ func TestTriggers(t *testing.T) {
 		{"An air strike hit the hospital.", "air"},
 		{"Gunmen stormed the village.", "attack"},
 		{"Police arrested ten protesters.", "arrest"},
+		{"Rebels fired 14.5mm and 12.7mm machine guns, in addition to sniper rifles, at the villages.", "shoot"},
+		{"The firm fired three managers, citing losses at the plant.", ""},
+		{"Soldiers continued to loot the shops.", "loot"},
+		{"Residents were burning debris on the highway to demand water.", "protest"},
+		{"Youths engaged in a street-fight with the police.", "clash"},
+		{"Armed men stormed the farm, setting on fire two barns.", "loot"},
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)
@@ -61,6 +67,12 @@ func TestIsTopic(t *testing.T) {
 		{"Police arrested a man suspected of kidnapping.", true},
 		{"Rebels tried to capture the town.", true},
 		{"Rebels managed to capture the town.", false},
+		{"Soldiers continued to loot the shops.", false},
+		{"Soldiers stopped the continued looting of the shops.", true},
+		{"Ann Lee, who lost her son when a bomb exploded on a bus, said the memorial mattered.", true},
+		{"Ann Lee, who lost her son when a bomb exploded on a bus, said: the memorial mattered.", true},
+		{"Ann Lee said a bomb exploded on a bus, who knows why.", false},
+		{"A bomb exploded on a bus, police said.", false},
 	}
 	for _, c := range cases {
 		s := sentence(t, c.text)

@@ -435,10 +435,18 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		}
 	case "Strategic developments":
 		if ev.Actor1 == nil {
+			ev.Actor1 = e.first().claimedOwn
+		}
+		if ev.Actor1 == nil {
 			// "federal police forces dismantled a drug lab. A man was
 			// arrested": the arrest, seizure or deployment is the deed of
 			// the forces the report names before it
 			ev.Actor1 = a.armedSubject(e, ev)
+		}
+		if ev.Actor1 == nil && ev.Actor2 != nil && armed(ev.Actor2) && strings.HasSuffix(e.first().word, "prematurely") {
+			// "two militants were killed when the mine they were planting
+			// exploded prematurely": their own weapon, their own event
+			ev.Actor1, ev.Actor2 = ev.Actor2, nil
 		}
 		if ev.Actor1 == nil && *ev.ACLEDSubEventType == "Looting/property destruction" {
 			// property burned or looted by nobody the text names: like
@@ -463,6 +471,9 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		}
 	case "Battles", "Explosions/Remote violence", "Violence against civilians":
 		if ev.Actor1 == nil {
+			ev.Actor1 = e.first().claimedOwn
+		}
+		if ev.Actor1 == nil {
 			ev.Actor1 = a.armedSubject(e, ev)
 		}
 		if ev.Actor1 == nil {
@@ -478,7 +489,7 @@ func (a *article) defaultActors(ev *sitrep.Event, e *event) {
 		if ev.Actor2 == nil && *ev.ACLEDEventType == "Battles" {
 			ev.Actor2 = a.opponent(e, ev)
 		}
-		if *ev.ACLEDEventType == "Battles" && ev.Actor1.Text == "" && ev.Actor2 != nil && ev.Actor2.Text != "" && armed(ev.Actor2) {
+		if *ev.ACLEDEventType == "Battles" && ev.Actor1.Text == "" && ev.Actor2 != nil && ev.Actor2.Text != "" && armed(ev.Actor2) && !e.first().passiveArmed {
 			// "a shoot-out took place during a police operation": of the
 			// two sides of a battle, the one the report names comes
 			// first, the one it leaves unnamed second
@@ -985,7 +996,7 @@ func (a *article) code(ev *sitrep.Event, tr trigger, e *event) {
 			return demo
 		}
 		switch {
-		case hasCue(deeds, "demoviolent") && hasCue(read().acts, "demoviolent") || e.nextViolence(a) || hasCue(words, "demoviolent") && hasCue(words, "atorder"):
+		case hasCue(deeds, "demoviolent") && !selfHarmOnly(deeds) && hasCue(read().acts, "demoviolent") || e.first().rioted || e.nextViolence(a) || hasCue(words, "demoviolent") && hasCue(words, "atorder"):
 			typ, sub = "Riots", "Violent demonstration"
 		case hasCue(e.first().words, "assault") && read().attacked:
 			// "a group of men attacked a peaceful rally": the attackers
@@ -1160,7 +1171,8 @@ func (e *event) nextViolence(a *article) bool {
 	return e.anyNext(a, "demoviolent", func(k int) bool {
 		n := &a.in.Sentences[k]
 		lw, griev := a.sentenceWords(k)
-		return hasCue(deedWords(n, n.Span, skipActs(n.Tokens, lw, griev, forcesActs(n.Tokens, lw))), "demoviolent")
+		deeds := deedWords(n, n.Span, skipActs(n.Tokens, lw, griev, forcesActs(n.Tokens, lw)))
+		return hasCue(deeds, "demoviolent") && !selfHarmOnly(deeds)
 	})
 }
 
@@ -1587,4 +1599,22 @@ func leader(counts map[string]int, order []string) (string, bool) {
 		}
 	}
 	return best, best != "" && counts[best] > second
+}
+
+// selfHarm are the words of a protester who sets himself on fire: harm
+// done to oneself as protest, not violence against others.
+var selfHarm = []string{" himself on fire ", " herself on fire ", " themselves on fire ", " himself ablaze ",
+	" herself ablaze ", " themselves ablaze "}
+
+// selfHarmOnly reports whether the violent deeds of a demonstration are
+// all a protester's self-immolation ("one of the protesters set herself
+// on fire").
+func selfHarmOnly(deeds string) bool {
+	rest, found := deeds, false
+	for _, p := range selfHarm {
+		if strings.Contains(rest, p) {
+			rest, found = strings.ReplaceAll(rest, p, " "), true
+		}
+	}
+	return found && !hasCue(rest, "demoviolent")
 }

@@ -58,6 +58,60 @@ func TestEvents(t *testing.T) {
 				t.Errorf("date = %s, want Monday 2021-03-08", str(e.Date.Start))
 			}
 		}},
+		{"the fallen side is the target", "Two gang members were killed in Recife on Monday after exchanging fire with police officers.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector != "POL" || e.Actor2 == nil || e.Actor2.Sector != "MIL_NONSTATE" {
+				t.Errorf("actor1 %+v, actor2 %+v: want the police against the gang members", e.Actor1, e.Actor2)
+			}
+		}},
+		{"the side that kills acts", "Police officers killed two gang members in Recife on Monday after exchanging fire.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector != "POL" {
+				t.Errorf("actor1 %+v: want the police", e.Actor1)
+			}
+		}},
+		{"a force that claims a deed of its own did it", "Government forces claimed to have shot down a rebel drone near Marib on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector != "MIL" {
+				t.Errorf("actor1 %+v: want the government forces", e.Actor1)
+			}
+		}},
+		{"a premature blast is its makers' event", "Two rebel fighters were killed when the mines they were planting exploded prematurely near Kandahar on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || !armedSector(e.Actor1.Sector) || e.Actor2 != nil {
+				t.Errorf("actor1 %+v, actor2 %+v: want the rebel fighters alone", e.Actor1, e.Actor2)
+			}
+		}},
+		{"a demonym before coordinated weapons", "Saudi rocket and artillery shelling was reported on villages in Sadah on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Country != "SAU" {
+				t.Errorf("actor1 %+v: want Saudi forces", e.Actor1)
+			}
+		}},
+		{"whose attack was repulsed attacked", "Nine rebel fighters were killed when army troops repulsed their attacks near Kandahar on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Sector == "MIL" || e.Actor2 == nil || e.Actor2.Sector != "MIL" {
+				t.Errorf("actor1 %+v, actor2 %+v: want the rebel fighters against the troops", e.Actor1, e.Actor2)
+			}
+		}},
+		{"forces shot by nobody named are the target", "Two police officers were shot near the market in Kano on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Text != "" || !strings.HasPrefix(e.Actor1.Name, "Unidentified Armed Group") || e.Actor2 == nil || e.Actor2.Sector != "POL" {
+				t.Errorf("actor1 %+v, actor2 %+v: want an unidentified armed group against the police", e.Actor1, e.Actor2)
+			}
+		}},
+		{"a soldier found dead is the target", "A soldier was found dead near the market in Kano on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Actor1 == nil || e.Actor1.Text != "" || e.Actor2 == nil || e.Actor2.Sector != "MIL" {
+				t.Errorf("actor1 %+v, actor2 %+v: want an unnamed perpetrator against the soldier", e.Actor1, e.Actor2)
+			}
+		}},
+		{"rioting told after a demonstration makes it violent", "Inmates protested at the prison in Sapele on Monday over a ban on visits. The inmates burnt official documents.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if str(e.ACLEDSubEventType) != "Violent demonstration" || e.Actor1 == nil || e.Actor1.Inter != 5 {
+				t.Errorf("sub-event %s, actor1 %+v: want a violent demonstration by rioters", str(e.ACLEDSubEventType), e.Actor1)
+			}
+		}},
 		{"denial attaches to the event it denies", "Syrian forces shelled the town of Maarat al-Numan on Sunday, killing five civilians, activists said. Syria denied the report.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if !e.Disputed || !claimBy(e, sitrep.Denies, "SYR", "") || !claimBy(e, sitrep.Asserts, "", "activists") {
@@ -273,3 +327,5 @@ func hasEvent(doc sitrep.Document, ok func(*sitrep.Event) bool) bool {
 	}
 	return false
 }
+
+func armedSector(s string) bool { return s == "MIL" || s == "POL" || s == "REB" || s == "MIL_NONSTATE" }

@@ -68,6 +68,11 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			i = to - 1
 			continue
 		}
+		if st.hypothetical(from) {
+			// "they might want talks": what could be, not what is done
+			i = to - 1
+			continue
+		}
 		c := Coding{Verb: sitrep.Span{Start: st.toks[from].Start, End: st.toks[to-1].End}}
 		c.Word = strings.Join(st.words[from:to], " ")
 		code := f.code
@@ -97,12 +102,13 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 		// "wants to attack", "prepared to attend": one event, told by
 		// the governing verb when its pattern reads the infinitive, else
 		// by the infinitive
+		governed := false
 		if gov, ok := governing[st.infinitiveOf(from)]; ok {
 			if out[gov].specific {
 				i = to - 1
 				continue
 			}
-			out[gov].drop = true
+			out[gov].drop, governed = true, true
 		}
 		if st.objectControlled(from, governing) {
 			// "asked Gondor to attack Rohan", "pressured by Congress to
@@ -133,6 +139,12 @@ func (d *Dictionary) Code(s *sitrep.Sentence, actors []sitrep.Actor) []Coding {
 			c.Targets = bound.target
 		}
 		c.Targets = without(c.Targets, c.Sources)
+		if governed {
+			// "is determined to mend ties with Chile", "prepared to
+			// visit Chile": what the subject means to do; the target has
+			// done nothing back
+			c.Reverse = ""
+		}
 		if bound.compoundSource && len(c.Targets) == 0 {
 			c.Mutual = true
 		}
@@ -350,6 +362,18 @@ func sameWords(ws, want []string) bool {
 		}
 	}
 	return true
+}
+
+// hypothetical reports whether the verb at token from follows "might"
+// among its auxiliaries ("might want", "might not have agreed"): a
+// possibility someone weighs, which codes no event.
+func (st *sentence) hypothetical(from int) bool {
+	for k := from - 1; k >= 0 && auxiliary[st.words[k]]; k-- {
+		if st.words[k] == "might" {
+			return true
+		}
+	}
+	return false
 }
 
 // auxiliary verbs, modals and their negations, skipped between a subject
