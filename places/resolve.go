@@ -86,7 +86,10 @@ const (
 type weighing struct {
 	choice int // index into the mention's cands, -1 for none
 	scores []float64
-	why    []reason
+	// prior holds each candidate's score by the name alone (prior), the
+	// same in every pass.
+	prior []float64
+	why   []reason
 	// supported marks candidates with evidence beyond the name.
 	supported []bool
 }
@@ -102,7 +105,12 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		m := &ms[i]
 		st[i].choice = -1
 		if !m.demonym && !m.capitalOf && len(m.cands) > 0 && (!m.isCountry || ambiguous(m) && !contains(focus, m.country.ISO3)) {
-			st[i].scores = make([]float64, len(m.cands))
+			n := len(m.cands)
+			both := make([]float64, 2*n)
+			st[i].scores, st[i].prior = both[:n:n], both[n:]
+			for c, e := range m.cands {
+				st[i].prior[c] = prior(m, e)
+			}
 			st[i].why = make([]reason, len(m.cands))
 			st[i].supported = make([]bool, len(m.cands))
 		}
@@ -121,7 +129,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			}
 			best := -1
 			for c, e := range m.cands {
-				s, why, support := x.evidence(text, ms, i, e, named, beside, mate, ctx, pass > 0)
+				s, why, support := x.evidence(text, ms, i, e, st[i].prior[c], named, beside, mate, ctx, pass > 0)
 				st[i].scores[c], st[i].why[c], st[i].supported[c] = s, why, support
 				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
 					continue
@@ -772,6 +780,7 @@ func namedCountries(ms []mention) []string {
 type contextPoint struct {
 	key      string
 	lat, lon float64
+	cos      float64 // latCos(lat), which km needs
 }
 
 // articleContextOf gathers the divisions and points the article's names resolve
@@ -790,7 +799,7 @@ func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) ar
 			ctx.admin1[e.Admin1Code] = append(ctx.admin1[e.Admin1Code], ms[i].key)
 		}
 		if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
-			p := contextPoint{ms[i].key, e.Lat, e.Lon}
+			p := contextPoint{ms[i].key, e.Lat, e.Lon, latCos(e.Lat)}
 			if !slices.Contains(ctx.points, p) {
 				ctx.points = append(ctx.points, p)
 			}
@@ -799,22 +808,10 @@ func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) ar
 	return ctx
 }
 
-// evidence scores candidate e of mention i and names the evidence that
-// weighs most beyond the name itself. withContext adds what the other
-// names resolved to.
-func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
-	m := &ms[i]
+// prior scores candidate e of mention m by the name alone: the place's
+// weight, and whether the name is more often another place's.
+func prior(m *mention, e gazetteer.Entry) float64 {
 	s := math.Log10(e.Weight() + 10)
-	why, whyWeight := reason{format: reasonMajor}, 0.0
-	if len(m.cands) == 1 {
-		why = reason{format: reasonOnly}
-	}
-	add := func(w float64, r reason) {
-		s += w
-		if w > whyWeight {
-			why, whyWeight = r, w
-		}
-	}
 	// An alternate name of a major place makes it prominent unless the
 	// name is a major place's own ("Puno", not Pune; "Geneva" is still
 	// Genève).
@@ -829,6 +826,27 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		// A name matched by its sound is weaker evidence than one
 		// matched as written.
 		s -= soundPenalty
+	}
+	return s
+}
+
+// evidence scores candidate e of mention i, whose score by its name alone
+// is prior, and names the evidence that weighs most beyond the name
+// itself. withContext adds what the other names resolved to.
+func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, prior float64, named []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
+	m := &ms[i]
+	s := prior
+	why, whyWeight := reason{format: reasonMajor}, 0.0
+	if len(m.cands) == 1 {
+		why = reason{format: reasonOnly}
+	}
+	add := func(w float64, r reason) {
+		s += w
+		if w > whyWeight {
+			why, whyWeight = r, w
+		}
+	}
+	if m.sound {
 		why = reason{reasonSound, e.Name, true}
 	}
 	inFocus := contains(named, e.Country)
@@ -887,11 +905,15 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		add(admin1Bonus, reason{reasonAdmin1, e.Admin1, true})
 	}
 	near := math.Inf(1)
+	eCos := math.NaN() // latCos(e.Lat), once a point needs it
 	for _, p := range ctx.points {
 		// A degree of latitude is 111 km: most points are rejected
 		// without the trigonometry.
 		if p.key != m.key && math.Abs(p.lat-e.Lat)*111 <= farKm {
-			near = math.Min(near, km(e.Lat, e.Lon, p.lat, p.lon))
+			if math.IsNaN(eCos) {
+				eCos = latCos(e.Lat)
+			}
+			near = math.Min(near, kmCos(e.Lat, e.Lon, eCos, p.lat, p.lon, p.cos))
 		}
 	}
 	switch {
@@ -1031,9 +1053,21 @@ func anyFits(es []gazetteer.Entry, want string) bool {
 
 // km is the great-circle distance between two points.
 func km(lat1, lon1, lat2, lon2 float64) float64 {
-	p := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*p, (lon2-lon1)*p
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*p)*math.Cos(lat2*p)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return kmCos(lat1, lon1, latCos(lat1), lat2, lon2, latCos(lat2))
+}
+
+// radian is a degree in radians.
+const radian = math.Pi / 180
+
+// latCos is the cosine of a latitude, which kmCos takes made already: a
+// point is measured against many.
+func latCos(lat float64) float64 { return math.Cos(lat * radian) }
+
+// kmCos is km given the cosines of the two latitudes (latCos).
+func kmCos(lat1, lon1, cos1, lat2, lon2, cos2 float64) float64 {
+	dlat, dlon := (lat2-lat1)*radian, (lon2-lon1)*radian
+	sinLat, sinLon := math.Sin(dlat/2), math.Sin(dlon/2)
+	h := sinLat*sinLat + cos1*cos2*sinLon*sinLon
 	return 12742 * math.Asin(math.Sqrt(math.Min(h, 1)))
 }
 
