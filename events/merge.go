@@ -713,8 +713,9 @@ func (a *article) claimedBy(e *event, ev *sitrep.Event) *sitrep.Actor {
 // cueSpan returns the text offsets of the first phrase of a cue set in a
 // sentence's words.
 func cueSpan(s *sitrep.Sentence, set string) (from, to int, ok bool) {
+	phrases := cuePhrases[set]
 	for i := range s.Tokens {
-		for _, p := range cuePhrases[set] {
+		for _, p := range phrases {
 			if i+len(p) > len(s.Tokens) {
 				continue
 			}
