@@ -115,13 +115,14 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			st[i].supported = make([]bool, len(m.cands))
 		}
 	}
+	ctx := articleContext{chosen: func(i int) (gazetteer.Entry, bool) {
+		if st[i].choice < 0 {
+			return gazetteer.Entry{}, false
+		}
+		return ms[i].cands[st[i].choice], true
+	}}
 	for pass := 0; pass < passes; pass++ {
-		ctx := articleContextOf(ms, func(i int) (gazetteer.Entry, bool) {
-			if st[i].choice < 0 {
-				return gazetteer.Entry{}, false
-			}
-			return ms[i].cands[st[i].choice], true
-		})
+		ctx.gather(ms)
 		for i := range ms {
 			m := &ms[i]
 			if st[i].scores == nil {
@@ -783,12 +784,23 @@ type contextPoint struct {
 	cos      float64 // latCos(lat), which km needs
 }
 
-// articleContextOf gathers the divisions and points the article's names resolve
-// to, by chosen(i).
-func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) articleContext {
-	ctx := articleContext{countries: map[string][]string{}, admin1: map[string][]string{}, chosen: chosen}
+// gather finds the divisions and points the article's names resolve to,
+// by ctx.chosen, in the storage of the last gathering: a pass over the
+// names gathers again what the pass before chose.
+func (ctx *articleContext) gather(ms []mention) {
+	if ctx.countries == nil {
+		ctx.countries, ctx.admin1 = map[string][]string{}, map[string][]string{}
+	}
+	// Emptied lists read as missing ones.
+	for k, v := range ctx.countries {
+		ctx.countries[k] = v[:0]
+	}
+	for k, v := range ctx.admin1 {
+		ctx.admin1[k] = v[:0]
+	}
+	ctx.points = ctx.points[:0]
 	for i := range ms {
-		e, ok := chosen(i)
+		e, ok := ctx.chosen(i)
 		if !ok || e.Kind == gazetteer.KindRegion {
 			continue
 		}
@@ -805,7 +817,6 @@ func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) ar
 			}
 		}
 	}
-	return ctx
 }
 
 // prior scores candidate e of mention m by the name alone: the place's
