@@ -101,18 +101,28 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 	// st[i].scores is nil for mentions resolved without weighing:
 	// countries, nationality words, names the gazetteer lacks.
 	st := make([]weighing, len(ms))
+	weighs := func(m *mention) bool {
+		return !m.demonym && !m.capitalOf && len(m.cands) > 0 && (!m.isCountry || ambiguous(m) && !contains(focus, m.country.ISO3))
+	}
+	// The weighings of all mentions share one array of each kind.
+	total := 0
+	for i := range ms {
+		if weighs(&ms[i]) {
+			total += len(ms[i].cands)
+		}
+	}
+	floats, whys, supported := make([]float64, 2*total), make([]reason, total), make([]bool, total)
 	for i := range ms {
 		m := &ms[i]
 		st[i].choice = -1
-		if !m.demonym && !m.capitalOf && len(m.cands) > 0 && (!m.isCountry || ambiguous(m) && !contains(focus, m.country.ISO3)) {
+		if weighs(m) {
 			n := len(m.cands)
-			both := make([]float64, 2*n)
-			st[i].scores, st[i].prior = both[:n:n], both[n:]
+			st[i].scores, st[i].prior, floats = floats[:n:n], floats[n:2*n:2*n], floats[2*n:]
+			st[i].why, whys = whys[:n:n], whys[n:]
+			st[i].supported, supported = supported[:n:n], supported[n:]
 			for c, e := range m.cands {
 				st[i].prior[c] = prior(m, e)
 			}
-			st[i].why = make([]reason, len(m.cands))
-			st[i].supported = make([]bool, len(m.cands))
 		}
 	}
 	ctx := articleContext{chosen: func(i int) (gazetteer.Entry, bool) {
