@@ -234,7 +234,7 @@ func (c countries) Place(name string) bool {
 	if _, ok := c.g.Country(name); ok {
 		return true
 	}
-	return len(c.g.Places(name)) > 0
+	return c.g.Named(name)
 }
 
 func (c countries) Name(iso3 string) string {

@@ -289,6 +289,12 @@ func (g *Gazetteer) SoundCandidates(name string, n int) []Entry {
 	return out
 }
 
+// Named reports whether Places(name) holds any entry, without making them.
+func (g *Gazetteer) Named(name string) bool {
+	var buf [keyRoom]byte
+	return len(g.lookup(fold.AppendKey(buf[:0], name))) > 0
+}
+
 // Has reports whether key, a folded name (fold.Key), names a place,
 // division or region; it does not allocate.
 func (g *Gazetteer) Has(key string) bool {

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -250,6 +251,15 @@ func TestPlacesNegative(t *testing.T) {
 			if e.Kind == "country" {
 				t.Errorf("Places(%q) has a country", name)
 			}
+		}
+	}
+}
+
+func TestNamed(t *testing.T) {
+	g := Default()
+	for _, name := range []string{"Ganja", "ganja", "Saint-Denis", "São Paulo", "Springfield", "Monday", "Aliyev", "Azerbaijan", "", "--", strings.Repeat("Long ", 20)} {
+		if got, want := g.Named(name), len(g.Places(name)) > 0; got != want {
+			t.Errorf("Named(%q) = %v, want %v as Places says", name, got, want)
 		}
 	}
 }
