@@ -264,6 +264,24 @@ func TestNamed(t *testing.T) {
 	}
 }
 
+func TestAliasOnly(t *testing.T) {
+	g := Default()
+	for _, name := range []string{"Rasin", "Racine", "Geneva", "Genève", "Kiev", "Bombay", "Springfield", "Monday", ""} {
+		for _, n := range []int{0, 1, 5} {
+			want := true
+			for _, e := range g.Candidates(name, n) {
+				want = want && e.Alias
+			}
+			if got := g.AliasOnly(name, n); got != want {
+				t.Errorf("AliasOnly(%q, %d) = %v, want %v as Candidates says", name, n, got, want)
+			}
+		}
+	}
+	if !g.AliasOnly("Rasin", 0) || g.AliasOnly("Racine", 0) {
+		t.Error(`want "Rasin" only an alternate name, "Racine" a name of its own`)
+	}
+}
+
 func TestCommonWord(t *testing.T) {
 	g := Default()
 	for word, want := range map[string]bool{"Nice": true, "Reading": true, "police": true, "Of": true, "Will": true, "Gentile": true, "Ganja": false, "Moscow": false, "Aliyev": false} {

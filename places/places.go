@@ -726,12 +726,7 @@ func (x *Extractor) partOfLongerName(ws []word, i int) (part, strong bool) {
 // onlyAlias reports whether every place of a name has it only as an
 // alternate name ("Rasin" for Racine, Wisconsin).
 func (x *Extractor) onlyAlias(key string) bool {
-	for _, e := range x.g.Candidates(key, maxCandidates) {
-		if !e.Alias {
-			return false
-		}
-	}
-	return true
+	return x.g.AliasOnly(key, maxCandidates)
 }
 
 // nameParticles are the connectors of Arabic and Persian names ("Ain al
