@@ -76,6 +76,10 @@ type Input struct {
 	// in Bree"), which is otherwise left to the places stage. A CAMEO
 	// coder that takes the actor of a verb's phrase wants them.
 	EveryState bool
+	// Lower holds each sentence's lower-case words (Sentence.LowerWords),
+	// made once for all the stages that read them; nil, the stage makes
+	// them.
+	Lower [][]string
 }
 
 // Extract returns the actor mentions of an article in text order, without
@@ -97,7 +101,11 @@ func (x *Extractor) ExtractInput(in Input) []sitrep.Actor {
 		s := &in.Sentences[si]
 		at = slices.Grow(at[:0], len(s.Tokens))[:len(s.Tokens)]
 		clear(at)
-		lw = s.LowerWords(lw)
+		if in.Lower != nil {
+			lw = in.Lower[si]
+		} else {
+			lw = s.LowerWords(lw)
+		}
 		p := parser{x: x, toks: s.Tokens, lw: lw, text: in.Text, outlet: in.Outlet, sent: si, surnames: surnames, date: in.Published, everyState: in.EveryState,
 			at: at, key: key}
 		p.run()

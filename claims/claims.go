@@ -78,8 +78,13 @@ type Clause struct {
 // mentions of the article, in text order. A sentence without a reporting
 // cue is one clause that the outlet itself asserts.
 func Split(s *sitrep.Sentence, actors []sitrep.Actor) []Clause {
+	return SplitLower(s, s.LowerWords(nil), actors)
+}
+
+// SplitLower is Split given the sentence's lower-case words
+// (s.LowerWords), which the stages that read a sentence make once.
+func SplitLower(s *sitrep.Sentence, lw []string, actors []sitrep.Actor) []Clause {
 	toks := s.Tokens
-	lw := s.LowerWords(nil)
 	type found struct {
 		i, n int
 		c    cue

@@ -183,11 +183,14 @@ func singles(s *sitrep.Sentence, lw []string, numbered []figure) []figure {
 	toks := s.Tokens
 	var out []figure
 	for k := 0; k < len(toks); k++ {
-		v, ok := singularVictims[lw[k]]
 		// "shot dead a civilian near": the tagger may read the noun as
 		// an adjective when no noun follows it
 		noun := strings.HasPrefix(toks[k].Tag, "NN") || toks[k].Tag == "JJ" && (k+1 == len(toks) || !strings.HasPrefix(toks[k+1].Tag, "NN"))
-		if !ok || !noun {
+		if !noun {
+			continue // before the look-up: most words are no nouns
+		}
+		v, ok := singularVictims[lw[k]]
+		if !ok {
 			continue
 		}
 		// a determiner before the noun, allowing adjectives between

@@ -31,6 +31,10 @@ type Input struct {
 	// Verbs, when set, is a PETRARCH verb dictionary that codes the verbs
 	// it lists (see coded).
 	Verbs *verbs.Dictionary
+	// Lower holds each sentence's lower-case words (Sentence.LowerWords),
+	// made once for all the stages that read them; nil, the stage makes
+	// them.
+	Lower [][]string
 }
 
 // candidate is one report of an event in one clause, before reports of the
@@ -108,10 +112,19 @@ type article struct {
 func (a *article) sentenceWords(si int) ([]string, []bool) {
 	if a.lower[si] == nil {
 		s := &a.in.Sentences[si]
-		a.lower[si] = s.LowerWords(nil)
+		a.lower[si] = a.lowerWords(si)
 		a.griev[si] = grievance(s.Tokens, a.lower[si])
 	}
 	return a.lower[si], a.griev[si]
+}
+
+// lowerWords returns sentence si's lower-case words, from the input if it
+// holds them.
+func (a *article) lowerWords(si int) []string {
+	if a.in.Lower != nil {
+		return a.in.Lower[si]
+	}
+	return a.in.Sentences[si].LowerWords(nil)
 }
 
 func (a *article) sentence(si int) {
@@ -119,10 +132,10 @@ func (a *article) sentence(si int) {
 	if len(s.Tokens) == 0 {
 		return
 	}
-	lw := s.LowerWords(nil)
+	lw := a.lowerWords(si)
 	hits := findTriggers(s, lw)
 	figs := figures(s, lw)
-	clauses := claims.Split(s, a.in.Actors)
+	clauses := claims.SplitLower(s, lw, a.in.Actors)
 	aggregate := hasAggregateCue(lw, s, a.in.Times)
 	griev := grievance(s.Tokens, lw)
 	a.lower[si], a.griev[si] = lw, griev

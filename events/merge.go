@@ -724,8 +724,9 @@ func (a *article) claimedBy(e *event, ev *sitrep.Event) *sitrep.Actor {
 // cueSpan returns the text offsets of the first phrase of a cue set in a
 // sentence's words.
 func cueSpan(s *sitrep.Sentence, set string) (from, to int, ok bool) {
+	phrases := cuePhrases[set]
 	for i := range s.Tokens {
-		for _, p := range cuePhrases[set] {
+		for _, p := range phrases {
 			if i+len(p) > len(s.Tokens) {
 				continue
 			}
@@ -1137,7 +1138,7 @@ func (e *event) anyNext(a *article, set string, test func(k int) bool) bool {
 	f := e.first()
 	s := &a.in.Sentences[f.sent]
 	for k := f.sent + 1; k < len(a.in.Sentences) && k <= f.sent+2 && a.in.Sentences[k].Paragraph == s.Paragraph; k++ {
-		if opensCue(a.in.Sentences[k].Tokens, set) && test(k) {
+		if lw, _ := a.sentenceWords(k); opensCue(lw, set) && test(k) {
 			return true
 		}
 	}
@@ -1191,12 +1192,13 @@ var cueFirst = func() map[string]map[string]bool {
 	return m
 }()
 
-// opensCue reports whether a token could open a phrase of the cue set, so
-// that a sentence without one need not be read further.
-func opensCue(toks []sitrep.Token, set string) bool {
+// opensCue reports whether a word of a sentence (its lower-case words)
+// could open a phrase of the cue set, so that a sentence without one need
+// not be read further.
+func opensCue(lw []string, set string) bool {
 	first := cueFirst[set]
-	for _, t := range toks {
-		if first[strings.ToLower(t.Text)] {
+	for _, w := range lw {
+		if first[w] {
 			return true
 		}
 	}

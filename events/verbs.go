@@ -27,7 +27,8 @@ func (a *article) coded(evs []sitrep.Event) []sitrep.Event {
 			continue
 		}
 		coded[s.Start] = true
-		clauses := claims.Split(s, a.in.Actors)
+		lw, _ := a.sentenceWords(si)
+		clauses := claims.SplitLower(s, lw, a.in.Actors)
 		var sevs []sitrep.Event
 		for _, c := range cs {
 			sevs = append(sevs, a.codingEvents(s, clauses, c)...)

@@ -128,6 +128,9 @@ func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
 	// The stages read the text analysed, so that none reads past the cut,
 	// and none of the runs of bytes too long to be words.
 	s := text.WithoutLongWords(norm.Text[:end])
+	// Each sentence's lower-case words, made once and shared by the actors
+	// and events stages and the claims the events stage splits.
+	var lower [][]string
 	stages := []struct {
 		name string
 		run  func()
@@ -139,7 +142,8 @@ func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
 			doc.Warnings = append(doc.Warnings, warns...)
 		}},
 		{"actors", func() {
-			doc.Actors = nonNil(x.actors.ExtractInput(actors.Input{Text: s, Sentences: sents, Outlet: art.Outlet, Published: pub, Places: doc.Places, EveryState: x.verbs != nil}))
+			lower = lowerWords(sents)
+			doc.Actors = nonNil(x.actors.ExtractInput(actors.Input{Text: s, Sentences: sents, Outlet: art.Outlet, Published: pub, Places: doc.Places, EveryState: x.verbs != nil, Lower: lower}))
 		}},
 		{"events", func() {
 			doc.Events = nonNil(events.Extract(events.Input{
@@ -150,6 +154,7 @@ func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
 				},
 				CountryName: countries{x.gaz}.Name,
 				Verbs:       x.verbs,
+				Lower:       lower,
 			}))
 		}},
 	}
@@ -167,6 +172,15 @@ func (x *Extractor) article(art sitrep.Article) (sitrep.Document, error) {
 	}
 	remap(&doc, art.Text, norm)
 	return doc, nil
+}
+
+// lowerWords returns the lower-case words of each sentence.
+func lowerWords(sents []sitrep.Sentence) [][]string {
+	out := make([][]string, len(sents))
+	for i := range sents {
+		out[i] = sents[i].LowerWords(nil)
+	}
+	return out
 }
 
 // ParseDate reads a publication date given as YYYY-MM-DD or RFC 3339.
@@ -220,7 +234,7 @@ func (c countries) Place(name string) bool {
 	if _, ok := c.g.Country(name); ok {
 		return true
 	}
-	return len(c.g.Places(name)) > 0
+	return c.g.Named(name)
 }
 
 func (c countries) Name(iso3 string) string {

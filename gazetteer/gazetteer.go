@@ -289,6 +289,29 @@ func (g *Gazetteer) SoundCandidates(name string, n int) []Entry {
 	return out
 }
 
+// Named reports whether Places(name) holds any entry, without making them.
+func (g *Gazetteer) Named(name string) bool {
+	var buf [keyRoom]byte
+	return len(g.lookup(fold.AppendKey(buf[:0], name))) > 0
+}
+
+// AliasOnly reports whether each of Candidates(name, n) bears the name only
+// as an alternate name (Entry.Alias), without making them; so does a name
+// of no place.
+func (g *Gazetteer) AliasOnly(name string, n int) bool {
+	var buf [keyRoom]byte
+	ids := g.lookup(fold.AppendKey(buf[:0], name))
+	if n > 0 && len(ids) > n {
+		ids = ids[:n]
+	}
+	for _, id := range ids {
+		if id&aliasRef == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Has reports whether key, a folded name (fold.Key), names a place,
 // division or region; it does not allocate.
 func (g *Gazetteer) Has(key string) bool {

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -251,6 +252,33 @@ func TestPlacesNegative(t *testing.T) {
 				t.Errorf("Places(%q) has a country", name)
 			}
 		}
+	}
+}
+
+func TestNamed(t *testing.T) {
+	g := Default()
+	for _, name := range []string{"Ganja", "ganja", "Saint-Denis", "São Paulo", "Springfield", "Monday", "Aliyev", "Azerbaijan", "", "--", strings.Repeat("Long ", 20)} {
+		if got, want := g.Named(name), len(g.Places(name)) > 0; got != want {
+			t.Errorf("Named(%q) = %v, want %v as Places says", name, got, want)
+		}
+	}
+}
+
+func TestAliasOnly(t *testing.T) {
+	g := Default()
+	for _, name := range []string{"Rasin", "Racine", "Geneva", "Genève", "Kiev", "Bombay", "Springfield", "Monday", ""} {
+		for _, n := range []int{0, 1, 5} {
+			want := true
+			for _, e := range g.Candidates(name, n) {
+				want = want && e.Alias
+			}
+			if got := g.AliasOnly(name, n); got != want {
+				t.Errorf("AliasOnly(%q, %d) = %v, want %v as Candidates says", name, n, got, want)
+			}
+		}
+	}
+	if !g.AliasOnly("Rasin", 0) || g.AliasOnly("Racine", 0) {
+		t.Error(`want "Rasin" only an alternate name, "Racine" a name of its own`)
 	}
 }
 

@@ -44,6 +44,7 @@ import (
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/gazetteer"
 	"github.com/sitrep-project/sitrep/gazetteer/fold"
+	"github.com/sitrep-project/sitrep/text/wordfilter"
 )
 
 // Cues of sitrep.Place.
@@ -89,8 +90,10 @@ const (
 type Extractor struct {
 	g   *gazetteer.Gazetteer
 	lex *lexicon
-	// missions maps a mission's folded name to the country it works in.
-	missions map[string]gazetteer.Country
+	// missions maps a mission's folded name to the country it works in;
+	// missionKeys passes over most names that are none without a look-up.
+	missions    map[string]gazetteer.Country
+	missionKeys wordfilter.Filter
 	// abbrevs maps the abbreviation of a state or province, as written
 	// ("Ky.", "B.C."), to the division.
 	abbrevs map[string]gazetteer.Entry
@@ -117,7 +120,11 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	if err != nil {
 		panic(err) // checked by the tests
 	}
-	return &Extractor{g: g, lex: lex, missions: missions, abbrevs: abbrevs}
+	x := &Extractor{g: g, lex: lex, missions: missions, abbrevs: abbrevs}
+	for k := range missions {
+		x.missionKeys.Add(k)
+	}
+	return x
 }
 
 var defaultExtractor = sync.OnceValue(func() *Extractor { return New(gazetteer.Default()) })
@@ -145,7 +152,9 @@ type mention struct {
 	// person marks a name read as a person's: no place, and other
 	// mentions of the name are suspect.
 	person bool
-	// plain marks a name of common English words alone ("South West").
+	// plain marks a name of common English words alone ("South West"),
+	// looked for only in a name that anchored reads it of: one that a
+	// province bears and only one country's places.
 	plain bool
 	// sound marks a name found by its transliteration key (CueSound),
 	// whatever pattern introduced it.
@@ -318,7 +327,7 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		}
 		surface := text[start:end]
 		m := mention{start: start, end: end, key: key, cue: CueGazetteer}
-		if c, ok := x.missions[key]; ok {
+		if c, ok := x.mission(key); ok {
 			// "MONUSCO troops", "the OSCE SMM observed"
 			m.country, m.mission, m.cue = c, true, CueMission
 			return m, true, n
@@ -352,7 +361,7 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		}
 		if x.g.Has(key) {
 			m.cands = x.g.Candidates(key, maxCandidates)
-			m.plain = x.allCommon(ws[i : i+n])
+			m.plain = ownProvince(m.cands) && oneCountry(m.cands) && x.allCommon(ws[i:i+n])
 			x.context(&m, ws, i, n)
 			switch x.acceptPlace(&m, ws, i, n, headline) {
 			case accept:
@@ -371,6 +380,15 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 		return m, true, 1
 	}
 	return mention{}, false, 0
+}
+
+// mission returns the country the mission of a folded name works in.
+func (x *Extractor) mission(key string) (gazetteer.Country, bool) {
+	if !x.missionKeys.May(key) {
+		return gazetteer.Country{}, false
+	}
+	c, ok := x.missions[key]
+	return c, ok
 }
 
 // abbreviation reads word i as the abbreviation of a state or province
@@ -708,12 +726,7 @@ func (x *Extractor) partOfLongerName(ws []word, i int) (part, strong bool) {
 // onlyAlias reports whether every place of a name has it only as an
 // alternate name ("Rasin" for Racine, Wisconsin).
 func (x *Extractor) onlyAlias(key string) bool {
-	for _, e := range x.g.Candidates(key, maxCandidates) {
-		if !e.Alias {
-			return false
-		}
-	}
-	return true
+	return x.g.AliasOnly(key, maxCandidates)
 }
 
 // nameParticles are the connectors of Arabic and Persian names ("Ain al

@@ -86,7 +86,10 @@ const (
 type weighing struct {
 	choice int // index into the mention's cands, -1 for none
 	scores []float64
-	why    []reason
+	// prior holds each candidate's score by the name alone (prior), the
+	// same in every pass.
+	prior []float64
+	why   []reason
 	// supported marks candidates with evidence beyond the name.
 	supported []bool
 }
@@ -98,22 +101,38 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 	// st[i].scores is nil for mentions resolved without weighing:
 	// countries, nationality words, names the gazetteer lacks.
 	st := make([]weighing, len(ms))
+	weighs := func(m *mention) bool {
+		return !m.demonym && !m.capitalOf && len(m.cands) > 0 && (!m.isCountry || ambiguous(m) && !contains(focus, m.country.ISO3))
+	}
+	// The weighings of all mentions share one array of each kind.
+	total := 0
+	for i := range ms {
+		if weighs(&ms[i]) {
+			total += len(ms[i].cands)
+		}
+	}
+	floats, whys, supported := make([]float64, 2*total), make([]reason, total), make([]bool, total)
 	for i := range ms {
 		m := &ms[i]
 		st[i].choice = -1
-		if !m.demonym && !m.capitalOf && len(m.cands) > 0 && (!m.isCountry || ambiguous(m) && !contains(focus, m.country.ISO3)) {
-			st[i].scores = make([]float64, len(m.cands))
-			st[i].why = make([]reason, len(m.cands))
-			st[i].supported = make([]bool, len(m.cands))
+		if weighs(m) {
+			n := len(m.cands)
+			st[i].scores, st[i].prior, floats = floats[:n:n], floats[n:2*n:2*n], floats[2*n:]
+			st[i].why, whys = whys[:n:n], whys[n:]
+			st[i].supported, supported = supported[:n:n], supported[n:]
+			for c, e := range m.cands {
+				st[i].prior[c] = prior(m, e)
+			}
 		}
 	}
+	ctx := articleContext{chosen: func(i int) (gazetteer.Entry, bool) {
+		if st[i].choice < 0 {
+			return gazetteer.Entry{}, false
+		}
+		return ms[i].cands[st[i].choice], true
+	}}
 	for pass := 0; pass < passes; pass++ {
-		ctx := articleContextOf(ms, func(i int) (gazetteer.Entry, bool) {
-			if st[i].choice < 0 {
-				return gazetteer.Entry{}, false
-			}
-			return ms[i].cands[st[i].choice], true
-		})
+		ctx.gather(ms)
 		for i := range ms {
 			m := &ms[i]
 			if st[i].scores == nil {
@@ -121,7 +140,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			}
 			best := -1
 			for c, e := range m.cands {
-				s, why, support := x.evidence(text, ms, i, e, named, beside, mate, ctx, pass > 0)
+				s, why, support := x.evidence(text, ms, i, e, st[i].prior[c], named, beside, mate, ctx, pass > 0)
 				st[i].scores[c], st[i].why[c], st[i].supported[c] = s, why, support
 				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
 					continue
@@ -772,14 +791,26 @@ func namedCountries(ms []mention) []string {
 type contextPoint struct {
 	key      string
 	lat, lon float64
+	cos      float64 // latCos(lat), which km needs
 }
 
-// articleContextOf gathers the divisions and points the article's names resolve
-// to, by chosen(i).
-func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) articleContext {
-	ctx := articleContext{countries: map[string][]string{}, admin1: map[string][]string{}, chosen: chosen}
+// gather finds the divisions and points the article's names resolve to,
+// by ctx.chosen, in the storage of the last gathering: a pass over the
+// names gathers again what the pass before chose.
+func (ctx *articleContext) gather(ms []mention) {
+	if ctx.countries == nil {
+		ctx.countries, ctx.admin1 = map[string][]string{}, map[string][]string{}
+	}
+	// Emptied lists read as missing ones.
+	for k, v := range ctx.countries {
+		ctx.countries[k] = v[:0]
+	}
+	for k, v := range ctx.admin1 {
+		ctx.admin1[k] = v[:0]
+	}
+	ctx.points = ctx.points[:0]
 	for i := range ms {
-		e, ok := chosen(i)
+		e, ok := ctx.chosen(i)
 		if !ok || e.Kind == gazetteer.KindRegion {
 			continue
 		}
@@ -790,31 +821,18 @@ func articleContextOf(ms []mention, chosen func(int) (gazetteer.Entry, bool)) ar
 			ctx.admin1[e.Admin1Code] = append(ctx.admin1[e.Admin1Code], ms[i].key)
 		}
 		if e.Kind == gazetteer.KindCity || e.Kind == gazetteer.KindAdmin2 {
-			p := contextPoint{ms[i].key, e.Lat, e.Lon}
+			p := contextPoint{ms[i].key, e.Lat, e.Lon, latCos(e.Lat)}
 			if !slices.Contains(ctx.points, p) {
 				ctx.points = append(ctx.points, p)
 			}
 		}
 	}
-	return ctx
 }
 
-// evidence scores candidate e of mention i and names the evidence that
-// weighs most beyond the name itself. withContext adds what the other
-// names resolved to.
-func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, named []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
-	m := &ms[i]
+// prior scores candidate e of mention m by the name alone: the place's
+// weight, and whether the name is more often another place's.
+func prior(m *mention, e gazetteer.Entry) float64 {
 	s := math.Log10(e.Weight() + 10)
-	why, whyWeight := reason{format: reasonMajor}, 0.0
-	if len(m.cands) == 1 {
-		why = reason{format: reasonOnly}
-	}
-	add := func(w float64, r reason) {
-		s += w
-		if w > whyWeight {
-			why, whyWeight = r, w
-		}
-	}
 	// An alternate name of a major place makes it prominent unless the
 	// name is a major place's own ("Puno", not Pune; "Geneva" is still
 	// Genève).
@@ -829,6 +847,27 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		// A name matched by its sound is weaker evidence than one
 		// matched as written.
 		s -= soundPenalty
+	}
+	return s
+}
+
+// evidence scores candidate e of mention i, whose score by its name alone
+// is prior, and names the evidence that weighs most beyond the name
+// itself. withContext adds what the other names resolved to.
+func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, prior float64, named []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
+	m := &ms[i]
+	s := prior
+	why, whyWeight := reason{format: reasonMajor}, 0.0
+	if len(m.cands) == 1 {
+		why = reason{format: reasonOnly}
+	}
+	add := func(w float64, r reason) {
+		s += w
+		if w > whyWeight {
+			why, whyWeight = r, w
+		}
+	}
+	if m.sound {
 		why = reason{reasonSound, e.Name, true}
 	}
 	inFocus := contains(named, e.Country)
@@ -887,11 +926,15 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		add(admin1Bonus, reason{reasonAdmin1, e.Admin1, true})
 	}
 	near := math.Inf(1)
+	eCos := math.NaN() // latCos(e.Lat), once a point needs it
 	for _, p := range ctx.points {
 		// A degree of latitude is 111 km: most points are rejected
 		// without the trigonometry.
 		if p.key != m.key && math.Abs(p.lat-e.Lat)*111 <= farKm {
-			near = math.Min(near, km(e.Lat, e.Lon, p.lat, p.lon))
+			if math.IsNaN(eCos) {
+				eCos = latCos(e.Lat)
+			}
+			near = math.Min(near, kmCos(e.Lat, e.Lon, eCos, p.lat, p.lon, p.cos))
 		}
 	}
 	switch {
@@ -1031,9 +1074,21 @@ func anyFits(es []gazetteer.Entry, want string) bool {
 
 // km is the great-circle distance between two points.
 func km(lat1, lon1, lat2, lon2 float64) float64 {
-	p := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*p, (lon2-lon1)*p
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*p)*math.Cos(lat2*p)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return kmCos(lat1, lon1, latCos(lat1), lat2, lon2, latCos(lat2))
+}
+
+// radian is a degree in radians.
+const radian = math.Pi / 180
+
+// latCos is the cosine of a latitude, which kmCos takes made already: a
+// point is measured against many.
+func latCos(lat float64) float64 { return math.Cos(lat * radian) }
+
+// kmCos is km given the cosines of the two latitudes (latCos).
+func kmCos(lat1, lon1, cos1, lat2, lon2, cos2 float64) float64 {
+	dlat, dlon := (lat2-lat1)*radian, (lon2-lon1)*radian
+	sinLat, sinLon := math.Sin(dlat/2), math.Sin(dlon/2)
+	h := sinLat*sinLat + cos1*cos2*sinLon*sinLon
 	return 12742 * math.Asin(math.Sqrt(math.Min(h, 1)))
 }
 
