@@ -72,3 +72,25 @@ func TestSizeLimitOnEveryPath(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainEnglish(t *testing.T) {
+	english := strings.Repeat("The army said that three of its soldiers were killed by a roadside bomb near the border, and the rebels have denied it. ", 3)
+	french := strings.Repeat("L'armée a déclaré que trois de ses soldats ont été tués par une bombe près de la frontière, et les rebelles ont démenti. ", 3)
+	mixed := strings.Repeat("Le président a dit « the war is over » devant les journalistes de la presse locale à Paris hier soir. ", 3)
+	cases := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"English", english, true},
+		{"French", french, false},
+		{"French quoting English", mixed, false},
+		{"too few words", "The army said that the rebels were killed.", false},
+	}
+	for _, c := range cases {
+		if got := plainEnglish(c.text); got != c.want {
+			w, f := englishWords(c.text)
+			t.Errorf("%s: %v, want %v (%d words, %d function words)", c.name, got, c.want, w, f)
+		}
+	}
+}
