@@ -471,6 +471,14 @@ func famous(e gazetteer.Entry) bool {
 // "in" ("Ara in As-Sweida", "Bara in the southern countryside of Idleb"),
 // which makes no list.
 func joinedIn(between string) bool {
+	s := pastPlaceNouns(between)
+	return s == "in" || strings.HasPrefix(s, "in ")
+}
+
+// pastPlaceNouns trims the text between two names and skips an article
+// and up to two place nouns at its start ("Naushera sector area (Rajouri
+// district").
+func pastPlaceNouns(between string) string {
 	s := trimArticle(strings.TrimSpace(between))
 	for range 2 {
 		w, rest, _ := strings.Cut(s, " ")
@@ -479,7 +487,7 @@ func joinedIn(between string) bool {
 		}
 		s = strings.TrimSpace(rest)
 	}
-	return s == "in" || strings.HasPrefix(s, "in ")
+	return s
 }
 
 // outsideDivision reports whether e lies outside the division container
@@ -682,15 +690,7 @@ func mates(text string, ms []mention) []bool {
 // words of a part at most ("Kelly in Idleb province", "Hajin in the
 // eastern countryside of Deir-ez-Zor").
 func joinedBeside(between string) bool {
-	s := trimArticle(strings.TrimSpace(between))
-	// up to two place nouns ("Naushera sector area (Rajouri district")
-	for range 2 {
-		w, rest, _ := strings.Cut(s, " ")
-		if !placeNouns[w] {
-			break
-		}
-		s = strings.TrimSpace(rest)
-	}
+	s := pastPlaceNouns(between)
 	if s == "," || s == "(" {
 		return true
 	}
