@@ -158,6 +158,7 @@ func TestACLEDSubType(t *testing.T) {
 		{"traffic stopped by protesters", "Protesters blocked the highway and stopped traffic for hours.", "Peaceful protest"},
 		{"peace talks", "Government and rebel negotiators held peace talks in the capital on Monday.", "Agreement"},
 		{"talks to end a war", "The government began talks with the insurgents to end the war.", "Agreement"},
+		{"a return to talks that happened", "Government and rebel negotiators returned to peace talks in the capital on Monday.", "Agreement"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -207,6 +208,8 @@ func TestNoACLEDEvent(t *testing.T) {
 	for _, s := range []string{
 		"The two trade ministers held talks on tariffs in the capital.",
 		"The government will hold peace talks with the rebels next month.",
+		"The envoy urged both sides to respect the ceasefire and return to negotiations.",
+		"The minister called for a return to the talks.",
 	} {
 		sents, err := text.Analyze(s)
 		if err != nil {

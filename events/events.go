@@ -1718,6 +1718,27 @@ func armedCueQualified(text string) bool {
 	return false
 }
 
+// calledReturn reports whether the trigger at token i is what a return is
+// called for or named as ("to return to talks", "and return to
+// negotiations", "a return to the talks"): the uninflected "return" after
+// "to", "and", "or" or an article, where a tagger often reads a noun. A
+// report of a return that happened ("rebels returned to talks", "Rebels
+// return to talks") is not one.
+func calledReturn(lw []string, i int) bool {
+	k := i - 1
+	if k >= 0 && (lw[k] == "the" || lw[k] == "peace") {
+		k-- // "return to the negotiations", "return to peace talks"
+	}
+	if k < 2 || lw[k] != "to" || lw[k-1] != "return" {
+		return false
+	}
+	switch lw[k-2] {
+	case "to", "and", "or", "a", "the":
+		return true
+	}
+	return false
+}
+
 // verbal builds the candidate for a statement, appeal, consultation,
 // threat, agreement or deployment.
 func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, lw []string) *candidate {
@@ -1725,6 +1746,11 @@ func (a *article) verbal(h hit, s *sitrep.Sentence, si int, cl *claims.Clause, l
 	c.background = inBackground(s.Tokens, lw, h.i, nil)
 	if h.i < len(lw) {
 		c.trig = intended(c.trig, lw, h.i)
+	}
+	if c.trig.acledType != "" && calledReturn(lw, h.i) {
+		// "urged both parties to return to negotiations": talks called
+		// for, not held, are no event ACLED codes
+		c.trig.mode, c.trig.acledType, c.trig.acledSub = "", "", ""
 	}
 	body := cl.Body
 	if cl.Cue == "" || h.span.Start < body.Start {
