@@ -60,6 +60,16 @@ const (
 	doneCapital
 )
 
+// once returns the pair find gives, calling it only when bit is not yet
+// set in done; the pair is kept in a and b.
+func once[A, B any](done *uint8, bit uint8, a *A, b *B, find func() (A, B)) (A, B) {
+	if *done&bit == 0 {
+		*a, *b = find()
+		*done |= bit
+	}
+	return *a, *b
+}
+
 // phrase returns the words [j, n) of ws joined by spaces, in p.key: a map
 // indexed with string(phrase) does not copy it.
 func (p *parser) phrase(ws []string, j, n int) []byte {
@@ -509,11 +519,7 @@ func (p *parser) countryAt(j int) (string, int) {
 		return "", j
 	}
 	c := &p.at[j]
-	if c.done&doneCountry == 0 {
-		c.country, c.countryEnd = p.findCountry(j)
-		c.done |= doneCountry
-	}
-	return c.country, c.countryEnd
+	return once(&c.done, doneCountry, &c.country, &c.countryEnd, func() (string, int) { return p.findCountry(j) })
 }
 
 func (p *parser) findCountry(j int) (string, int) {
@@ -540,11 +546,7 @@ func (p *parser) agentAt(j int) (agent, int) {
 		return agent{}, j
 	}
 	c := &p.at[j]
-	if c.done&doneAgent == 0 {
-		c.agent, c.agentEnd = p.findAgent(j)
-		c.done |= doneAgent
-	}
-	return c.agent, c.agentEnd
+	return once(&c.done, doneAgent, &c.agent, &c.agentEnd, func() (agent, int) { return p.findAgent(j) })
 }
 
 func (p *parser) findAgent(j int) (agent, int) {
@@ -563,11 +565,7 @@ func (p *parser) orgAt(j int) (org, int) {
 		return org{}, j
 	}
 	c := &p.at[j]
-	if c.done&doneOrg == 0 {
-		c.org, c.orgEnd = p.findOrg(j)
-		c.done |= doneOrg
-	}
-	return c.org, c.orgEnd
+	return once(&c.done, doneOrg, &c.org, &c.orgEnd, func() (org, int) { return p.findOrg(j) })
 }
 
 func (p *parser) findOrg(j int) (org, int) {
@@ -594,11 +592,7 @@ func (p *parser) namedAt(j int) (*entry, int) {
 		return nil, j
 	}
 	c := &p.at[j]
-	if c.done&doneNamed == 0 {
-		c.named, c.namedEnd = p.findNamed(j)
-		c.done |= doneNamed
-	}
-	return c.named, c.namedEnd
+	return once(&c.done, doneNamed, &c.named, &c.namedEnd, func() (*entry, int) { return p.findNamed(j) })
 }
 
 func (p *parser) findNamed(j int) (*entry, int) {
@@ -629,21 +623,13 @@ func (p *parser) findNamed(j int) (*entry, int) {
 // demonym resolves token j as a nationality word.
 func (p *parser) demonym(j int) (string, bool) {
 	c := &p.at[j]
-	if c.done&doneDemonym == 0 {
-		c.demonym, c.demonymOK = p.x.countries.Demonym(p.toks[j].Text)
-		c.done |= doneDemonym
-	}
-	return c.demonym, c.demonymOK
+	return once(&c.done, doneDemonym, &c.demonym, &c.demonymOK, func() (string, bool) { return p.x.countries.Demonym(p.toks[j].Text) })
 }
 
 // capital resolves token j as a capital standing for its state.
 func (p *parser) capital(j int) (string, bool) {
 	c := &p.at[j]
-	if c.done&doneCapital == 0 {
-		c.capital, c.capitalOK = p.x.countries.Capital(p.toks[j].Text)
-		c.done |= doneCapital
-	}
-	return c.capital, c.capitalOK
+	return once(&c.done, doneCapital, &c.capital, &c.capitalOK, func() (string, bool) { return p.x.countries.Capital(p.toks[j].Text) })
 }
 
 // span returns the text from token i to token n-1.
