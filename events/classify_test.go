@@ -7,16 +7,22 @@ import (
 	"github.com/sitrep-project/sitrep/text"
 )
 
-// mainEvent runs the stage on a text with no actors or places and returns
-// its first event that ACLED codes, or its first event when ACLED codes
-// none.
-func mainEvent(t *testing.T, s string) *sitrep.Event {
+// extractText gives the events of a text read alone.
+func extractText(t *testing.T, s string) []sitrep.Event {
 	t.Helper()
 	sents, err := text.Analyze(s)
 	if err != nil {
 		t.Fatalf("Analyze(%q): %v", s, err)
 	}
-	evs := Extract(Input{Text: s, Sentences: sents})
+	return Extract(Input{Text: s, Sentences: sents})
+}
+
+// mainEvent runs the stage on a text with no actors or places and returns
+// its first event that ACLED codes, or its first event when ACLED codes
+// none.
+func mainEvent(t *testing.T, s string) *sitrep.Event {
+	t.Helper()
+	evs := extractText(t, s)
 	for i := range evs {
 		if evs[i].ACLEDEventType != nil {
 			return &evs[i]
@@ -188,11 +194,7 @@ func TestPLOVERType(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			sents, err := text.Analyze(c.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			evs := Extract(Input{Text: c.text, Sentences: sents})
+			evs := extractText(t, c.text)
 			if len(evs) == 0 {
 				t.Fatalf("%q: no event, want %s", c.text, c.plover)
 			}
@@ -211,11 +213,7 @@ func TestNoACLEDEvent(t *testing.T) {
 		"The envoy urged both sides to respect the ceasefire and return to negotiations.",
 		"The minister called for a return to the talks.",
 	} {
-		sents, err := text.Analyze(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		evs := Extract(Input{Text: s, Sentences: sents})
+		evs := extractText(t, s)
 		if len(evs) == 0 {
 			t.Errorf("%q: no event, want a consultation", s)
 		}
@@ -236,11 +234,7 @@ func TestNoIncident(t *testing.T) {
 		"Police detained five men who were planning attacks on the embassy.",
 		"Survivors gathered in the town that was the scene of the 1994 massacre.",
 	} {
-		sents, err := text.Analyze(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range Extract(Input{Text: s, Sentences: sents}) {
+		for _, e := range extractText(t, s) {
 			if e.Plover == "ASSAULT" {
 				t.Errorf("%q: an ASSAULT event from %q", s, e.Trigger)
 			}
