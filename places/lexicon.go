@@ -2,6 +2,7 @@ package places
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -55,25 +56,20 @@ func (l *lexicon) is(key string, class int) bool { return l.class[key]&class != 
 
 func parseLexicon(text string) (*lexicon, error) {
 	l := &lexicon{class: map[string]int{}, featureKind: map[string]string{}, suffixKind: map[string]string{}, quarterBefore: map[string]bool{}, quarterAfter: map[string]bool{}}
-	for n, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := eachRow("lexicon.tsv", text, func(f []string) error {
 		if len(f) < 2 {
-			return nil, fmt.Errorf("lexicon.tsv line %d: want word and class", n+1)
+			return errors.New("want word and class")
 		}
 		c, ok := classNames[f[1]]
 		if !ok {
-			return nil, fmt.Errorf("lexicon.tsv line %d: unknown class %q", n+1, f[1])
+			return fmt.Errorf("unknown class %q", f[1])
 		}
 		w := strings.ToLower(f[0])
 		l.class[w] |= c
 		switch c {
 		case classFeature, classSuffix:
 			if len(f) < 3 || (f[2] != "city" && f[2] != "admin") {
-				return nil, fmt.Errorf("lexicon.tsv line %d: %s needs a kind, city or admin", n+1, f[1])
+				return fmt.Errorf("%s needs a kind, city or admin", f[1])
 			}
 			if c == classFeature {
 				l.featureKind[w] = f[2]
@@ -82,7 +78,7 @@ func parseLexicon(text string) (*lexicon, error) {
 			}
 		case classQuarter:
 			if len(f) < 3 || (f[2] != "before" && f[2] != "after") {
-				return nil, fmt.Errorf("lexicon.tsv line %d: quarter needs before or after", n+1)
+				return errors.New("quarter needs before or after")
 			}
 			if f[2] == "before" {
 				l.quarterBefore[w] = true
@@ -90,32 +86,51 @@ func parseLexicon(text string) (*lexicon, error) {
 				l.quarterAfter[w] = true
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return l, nil
+}
+
+// eachRow calls fn with the tab-separated fields of each line of text that
+// is not blank or a "#" comment, and stops at the first error, which it
+// gives with the file's name and the line.
+func eachRow(file, text string, fn func(f []string) error) error {
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s line %d: %w", file, n+1, err)
+		}
+	}
+	return nil
 }
 
 // parseMissions reads missions.tsv: the folded name of each mission and the
 // country it works in, which country(iso3) must know.
 func parseMissions(text string, country func(iso3 string) (gazetteer.Country, bool)) (map[string]gazetteer.Country, error) {
 	out := map[string]gazetteer.Country{}
-	for n, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := eachRow("missions.tsv", text, func(f []string) error {
 		if len(f) < 3 || f[0] == "" || f[2] == "" {
-			return nil, fmt.Errorf("missions.tsv line %d: want name, country and source", n+1)
+			return errors.New("want name, country and source")
 		}
 		c, ok := country(f[1])
 		if !ok {
-			return nil, fmt.Errorf("missions.tsv line %d: unknown country %q", n+1, f[1])
+			return fmt.Errorf("unknown country %q", f[1])
 		}
 		k := fold.Key(f[0])
 		if _, dup := out[k]; dup {
-			return nil, fmt.Errorf("missions.tsv line %d: %q listed twice", n+1, f[0])
+			return fmt.Errorf("%q listed twice", f[0])
 		}
 		out[k] = c
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -125,23 +140,22 @@ func parseMissions(text string, country func(iso3 string) (gazetteer.Country, bo
 // must find.
 func parseAbbreviations(text string, lookup func(name, country string) (gazetteer.Entry, bool)) (map[string]gazetteer.Entry, error) {
 	out := map[string]gazetteer.Entry{}
-	for n, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	err := eachRow("abbreviations.tsv", text, func(f []string) error {
 		if len(f) < 4 || f[0] == "" || f[3] == "" {
-			return nil, fmt.Errorf("abbreviations.tsv line %d: want abbreviation, division, country and source", n+1)
+			return errors.New("want abbreviation, division, country and source")
 		}
 		e, ok := lookup(f[1], f[2])
 		if !ok {
-			return nil, fmt.Errorf("abbreviations.tsv line %d: no division %q in %s", n+1, f[1], f[2])
+			return fmt.Errorf("no division %q in %s", f[1], f[2])
 		}
 		if _, dup := out[f[0]]; dup {
-			return nil, fmt.Errorf("abbreviations.tsv line %d: %q listed twice", n+1, f[0])
+			return fmt.Errorf("%q listed twice", f[0])
 		}
 		out[f[0]] = e
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
