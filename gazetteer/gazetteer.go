@@ -76,7 +76,8 @@ type Entry struct {
 // Weight is the figure Places orders entries by: the population, a tenth of
 // it for a first-order division and a twentieth for a second-order one
 // (they are named after their main town more often than not), ten times
-// it for a capital and twice for another seat. Found through an alternate
+// it for a capital and twice for another seat; a third-order seat of
+// unknown population counts minorSeatPopulation. Found through an alternate
 // name, an entry weighs an eighth of its population, with no bonus: those
 // names include historical ones ("Victoria" for Hong Kong, "Franklin" for
 // Columbus), and English ones ("Geneva") of places big enough to win
@@ -90,6 +91,9 @@ func (e Entry) Weight() float64 {
 	if e.Seat {
 		flags |= flagSeat
 	}
+	if e.Feature == "PPLA3" {
+		flags |= flagMinorSeat
+	}
 	return weight(float64(e.Population), kindCodes[e.Kind], flags, e.Alias)
 }
 
@@ -97,6 +101,9 @@ var kindCodes = map[string]uint8{KindCity: kindCity, KindAdmin1: kindAdmin1, Kin
 
 func weight(pop float64, kind, flags uint8, alias bool) float64 {
 	w := pop
+	if w == 0 && flags&flagMinorSeat != 0 {
+		w = minorSeatPopulation
+	}
 	switch kind {
 	case kindAdmin1:
 		w /= 10
@@ -151,7 +158,15 @@ type Gazetteer struct {
 const (
 	flagCapital = 1 << iota
 	flagSeat
+	// flagMinorSeat marks a third-order seat (PPLA3), which GeoNames
+	// often gives no population.
+	flagMinorSeat
 )
+
+// minorSeatPopulation stands for the unknown population of a third-order
+// seat: the median of the third-order seats of cities500 whose population
+// GeoNames gives (1,390 of 21,805 in the March 2023 table).
+const minorSeatPopulation = 1390
 
 // record is the compact in-memory form of an Entry.
 type record struct {

@@ -238,6 +238,29 @@ func TestPlacesOrder(t *testing.T) {
 	}
 }
 
+// A third-order seat GeoNames gives no population weighs as a typical
+// one, so that it is no lighter than a hamlet of ten people.
+func TestMinorSeatWeight(t *testing.T) {
+	seat := Entry{Kind: KindCity, Feature: "PPLA3"}
+	if w := seat.Weight(); w != minorSeatPopulation {
+		t.Errorf("weight of a third-order seat of unknown population = %v", w)
+	}
+	seat.Population = 200
+	if w := seat.Weight(); w != 200 {
+		t.Errorf("weight of a third-order seat of 200 people = %v", w)
+	}
+	if w := (Entry{Kind: KindCity, Feature: "PPL"}).Weight(); w != 0 {
+		t.Errorf("weight of a place of unknown population = %v", w)
+	}
+	var found bool
+	for _, e := range Default().Places("Valenzuela") {
+		found = found || e.Country == "PHL" && e.Feature == "PPLA3"
+	}
+	if !found {
+		t.Error("Places(Valenzuela) lacks the Philippine city, a third-order seat")
+	}
+}
+
 func TestPlacesNegative(t *testing.T) {
 	g := Default()
 	for _, name := range []string{"Monday", "May", "Gentile", "Aliyev", "Guterres", "Armenian", "", "   ", "--"} {

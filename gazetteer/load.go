@@ -584,6 +584,8 @@ func (g *loader) addPlace(f []string) error {
 		r.flags = flagCapital | flagSeat
 	case "PPLG", "PPLA", "PPLA2":
 		r.flags = flagSeat
+	case "PPLA3":
+		r.flags = flagMinorSeat
 	}
 	if f[3] != "" {
 		if a, ok := g.adminByCode[f[2]+"."+f[3]]; ok {

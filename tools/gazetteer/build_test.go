@@ -43,6 +43,8 @@ func TestLeadingDivisionAliases(t *testing.T) {
 		"Province of Laguna":      {"Laguna"},
 		"Provincia de Yauyos":     {"Yauyos"},
 		"Provincia del Tamarugal": {"Tamarugal"},
+		"Partido de La Matanza":   {"La Matanza"},
+		"Province du Kadiogo":     {"Kadiogo"},
 		"Walsh County":            nil,
 		"Comuna Bâra":             nil,
 	} {
