@@ -448,7 +448,9 @@ func keepQuartersNear(ms []mention, st []weighing) {
 	}
 	for i := range ms {
 		c := st[i].choice
-		if !ms[i].quarter || c < 0 || near(ms[i].cands[c]) {
+		if !ms[i].quarter || c < 0 || near(ms[i].cands[c]) || ms[i].cands[c].Kind != gazetteer.KindCity {
+			// a division is no town's quarter: "a northern Manitoba
+			// community" is one of the province
 			continue
 		}
 		st[i].choice = -1
@@ -493,8 +495,9 @@ func pastPlaceNouns(between string) string {
 // outsideDivision reports whether e lies outside the division container
 // mention j resolved to, or outside the division of the same name as the
 // town it resolved to ("Donetsk" the city stands for its province beside a
-// village). A town that names no division may be one of a list ("Bara,
-// Kansafra"), and says nothing.
+// village), or outside the first-order division of the town a name of a
+// division resolved to ("Poonch district", its seat). A town that names no
+// division may be one of a list ("Bara, Kansafra"), and says nothing.
 func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry) bool {
 	c := st[j].choice
 	if st[j].scores == nil || c < 0 {
@@ -505,8 +508,17 @@ func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry) bool
 	case gazetteer.KindAdmin1:
 		return e.Kind != gazetteer.KindAdmin1 && !within(d, e)
 	case gazetteer.KindAdmin2:
+		if e.Kind == gazetteer.KindCity && e.Admin2 == "" {
+			// GeoNames gives the town no second-order division
+			return e.Admin1Code != d.Admin1Code
+		}
 		return e.Kind == gazetteer.KindCity && !within(d, e)
 	case gazetteer.KindCity:
+		if ms[j].want == "admin" {
+			// "Poonch district" resolved to its seat: the district lies
+			// in the seat's first-order division
+			return e.Kind == gazetteer.KindCity && e.Admin1Code != d.Admin1Code
+		}
 		return e.Kind == gazetteer.KindCity && seatDivision(ms[j], d) && !withinSeatDivision(ms[j], d, e) && !within(d, e)
 	}
 	return false
@@ -515,7 +527,8 @@ func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry) bool
 // listed reports whether mention j is an item of a list ("Suba, Migori,
 // Homa Bay", "Moonbi, Parkes, Berry and Wyong"): a comma, "and" or "or"
 // follows it, then a capitalised word, which is not a country or a
-// division that contains j ("Kamyanka, Donetsk, Ukraine").
+// division that contains j ("Kamyanka, Donetsk, Ukraine"), nor a name that
+// is no place after a division named as one.
 func listed(text string, ms []mention, st []weighing, j int) bool {
 	rest := strings.TrimLeft(text[ms[j].end:], " ")
 	joined := false
@@ -531,7 +544,14 @@ func listed(text string, ms []mention, st []weighing, j int) bool {
 	if !joined || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
 		return false
 	}
-	if k := j + 1; k < len(ms) && ms[k].start == len(text)-len(rest) {
+	k := j + 1
+	next := k < len(ms) && ms[k].start == len(text)-len(rest)
+	if !next && ms[j].want == "admin" {
+		// a division named as one, then a name that is no place: its
+		// own division ("Pulwama district, J&K")
+		return false
+	}
+	if next {
 		if ms[k].isCountry {
 			return false
 		}

@@ -230,6 +230,13 @@ func TestDivisionContainer(t *testing.T) {
 		{"Rebels fired mortars at positions near Kamyanka, Donetsk.", "Kamyanka", false, "UKR"},
 		// Bara, Nigeria, is no place in Idlib.
 		{"Regime forces shelled Bara in Idleb using artillery fire.", "Bara", false, "SYR"},
+		// A district resolved to its seat holds no namesake of another
+		// state; a district named as one is followed by its state, not
+		// by a list.
+		{"Two soldiers were hurt in shelling at Shahpur sector area (Poonch district, J&K).", "Shahpur", false, "IND"},
+		{"Police fired tear gas at Goosu town (Pulwama district, J&K) on Friday.", "Goosu town", false, "IND"},
+		// A town GeoNames gives no district lies in the district of its state.
+		{"Shelling hit two villages in Uri sector area (Baramulla district, J&K).", "Uri", true, "IND"},
 		// Items of lists stay as they were.
 		{"Among the worst hit are Suba, Migori, Homa Bay, Rongo and Siaya in Kenya.", "Migori", true, "KEN"},
 		{"Cases were reported in Moonbi, Parkes, Berry and Wyong in New South Wales.", "Moonbi", true, "AUS"},
@@ -251,6 +258,7 @@ func TestQuarters(t *testing.T) {
 		{"In Monterrey, Nuevo Leon, two armed men attacked a man in Colonia Independencia.", "Colonia Independencia"},
 		{"In Tijuana, Baja California, a woman was found dead in Colonia Jardines de la Mesa.", "Mesa"},
 		{"In Niteroi, Rio de Janeiro, police raided a slum in Inga neighborhood.", "Inga"},
+		{"In Vila Velha, Espirito Santo, gunmen opened fire in Boa Vista community.", "Boa Vista"},
 	}
 	for _, tt := range tests {
 		ps := Extract(tt.text, nil)
@@ -267,6 +275,11 @@ func TestQuarters(t *testing.T) {
 	text := "In Istanbul, police dispersed a march in Kadikoy neighborhood."
 	if p := placeNamed(Extract(text, nil), "Kadikoy"); p == nil || !p.Resolved() || p.Country != "TUR" {
 		t.Errorf("%q: Kadikoy = %+v, want it resolved in TUR", text, p)
+	}
+	// A division is no town's quarter.
+	text = "In Winnipeg, doctors treated a dog found in a northern Manitoba community."
+	if p := placeNamed(Extract(text, nil), "Manitoba"); p == nil || !p.Resolved() || p.Kind != sitrep.PlaceAdmin1 {
+		t.Errorf("%q: Manitoba = %+v, want the province", text, p)
 	}
 }
 
