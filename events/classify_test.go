@@ -233,12 +233,35 @@ func TestNoIncident(t *testing.T) {
 		"Opposition supporters want the deal that ended fighting over the region annulled.",
 		"Police detained five men who were planning attacks on the embassy.",
 		"Survivors gathered in the town that was the scene of the 1994 massacre.",
+		"The militia was supposed to attack the base at dawn.",
 	} {
 		for _, e := range extractText(t, s) {
 			if e.Plover == "ASSAULT" {
 				t.Errorf("%q: an ASSAULT event from %q", s, e.Trigger)
 			}
 		}
+	}
+}
+
+// TestUnfulfilled checks that what an agreement was only meant to bring
+// about is no event.
+func TestUnfulfilled(t *testing.T) {
+	for _, s := range []string{
+		"The truce was supposed to allow the exchange of prisoners.",
+		"The talks were meant to allow the return of the displaced.",
+	} {
+		for _, e := range extractText(t, s) {
+			if e.Plover == "CONCEDE" {
+				t.Errorf("%q: a CONCEDE event from %q", s, e.Trigger)
+			}
+		}
+	}
+	conceded := false
+	for _, e := range extractText(t, "The army allowed the exchange of prisoners.") {
+		conceded = conceded || e.Plover == "CONCEDE"
+	}
+	if !conceded {
+		t.Error("a concession told as done: no CONCEDE event")
 	}
 }
 

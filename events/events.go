@@ -192,7 +192,7 @@ func (a *article) sentence(si int) {
 				}
 				continue
 			}
-			if !hasClass(cs, h.trig.class) {
+			if !hasClass(cs, h.trig.class) && !unfulfilled(lw, h.i) {
 				cs = append(cs, a.verbal(h, s, si, &cl, lw))
 			}
 		}
@@ -1147,7 +1147,7 @@ func isTopic(h hit, hits []hit, s *sitrep.Sentence, lw []string) bool {
 			}
 		}
 	}
-	if allegation(lw, h.i) || planned(lw, h.i) || yearNamed(s.Tokens, lw, h.i) || purpose(s.Tokens, lw, h.i) {
+	if allegation(lw, h.i) || planned(lw, h.i) || unfulfilled(lw, h.i) || yearNamed(s.Tokens, lw, h.i) || purpose(s.Tokens, lw, h.i) {
 		return true
 	}
 	if speakerBackground(lw, h.i, h.n) {
@@ -1212,6 +1212,13 @@ func planned(lw []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// unfulfilled reports whether the trigger at token i is what something
+// was only meant to bring about: "the truce was supposed to allow the
+// exchange of bodies", "talks meant to end the fighting".
+func unfulfilled(lw []string, i int) bool {
+	return i >= 2 && lw[i-1] == "to" && (lw[i-2] == "supposed" || lw[i-2] == "meant")
 }
 
 // purpose reports whether the trigger at token i is what people are
