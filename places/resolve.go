@@ -97,7 +97,7 @@ type weighing struct {
 // resolveAll turns the mentions of an article, in text order, into Places.
 func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitrep.Place {
 	beside, mate := besides(text, ms), mates(text, ms)
-	named := namedCountries(ms)
+	named, byName := namedCountries(ms)
 	// st[i].scores is nil for mentions resolved without weighing:
 	// countries, nationality words, names the gazetteer lacks.
 	st := make([]weighing, len(ms))
@@ -126,7 +126,9 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		}
 	}
 	ctx := articleContext{chosen: func(i int) (gazetteer.Entry, bool) {
-		if st[i].choice < 0 {
+		// A name found by its sound alone, with no support, will be
+		// left unresolved: it tells nothing of the others.
+		if c := st[i].choice; c < 0 || ms[i].sound && !st[i].supported[c] {
 			return gazetteer.Entry{}, false
 		}
 		return ms[i].cands[st[i].choice], true
@@ -140,7 +142,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			}
 			best := -1
 			for c, e := range m.cands {
-				s, why, support := x.evidence(text, ms, i, e, st[i].prior[c], named, beside, mate, ctx, pass > 0)
+				s, why, support := x.evidence(text, ms, i, e, st[i].prior[c], named, byName, beside, mate, ctx, pass > 0)
 				st[i].scores[c], st[i].why[c], st[i].supported[c] = s, why, support
 				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
 					continue
@@ -774,18 +776,35 @@ func anyOther(keys []string, key string) bool {
 	return false
 }
 
-// namedCountries returns the countries an article names, by name,
-// nationality word, "the Syrian capital" or a mission there, leaving out country names that
-// are also major places elsewhere ("Georgia").
-func namedCountries(ms []mention) []string {
-	var out []string
-	for i := range ms {
-		m := &ms[i]
-		if (m.isCountry && !ambiguous(m) || m.demonym || m.capitalOf || m.mission) && !contains(out, m.country.ISO3) {
-			out = append(out, m.country.ISO3)
+// elsewhere reports whether a name other than key resolved into a country
+// other than country.
+func (ctx *articleContext) elsewhere(country, key string) bool {
+	for c, keys := range ctx.countries {
+		if c != country && anyOther(keys, key) {
+			return true
 		}
 	}
-	return out
+	return false
+}
+
+// namedCountries returns the countries an article names, by name,
+// nationality word, "the Syrian capital" or a mission there, leaving out country names that
+// are also major places elsewhere ("Georgia"); and, of them, those it
+// names otherwise than by a nationality word alone, which names an actor
+// as often as a place ("Russian forces patrolled Idleb").
+func namedCountries(ms []mention) (named, byName []string) {
+	for i := range ms {
+		m := &ms[i]
+		if m.isCountry && !ambiguous(m) || m.demonym || m.capitalOf || m.mission {
+			if !contains(named, m.country.ISO3) {
+				named = append(named, m.country.ISO3)
+			}
+			if !m.demonym && !contains(byName, m.country.ISO3) {
+				byName = append(byName, m.country.ISO3)
+			}
+		}
+	}
+	return named, byName
 }
 
 type contextPoint struct {
@@ -854,7 +873,7 @@ func prior(m *mention, e gazetteer.Entry) float64 {
 // evidence scores candidate e of mention i, whose score by its name alone
 // is prior, and names the evidence that weighs most beyond the name
 // itself. withContext adds what the other names resolved to.
-func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, prior float64, named []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
+func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, prior float64, named, byName []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
 	m := &ms[i]
 	s := prior
 	why, whyWeight := reason{format: reasonMajor}, 0.0
@@ -866,16 +885,21 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		if w > whyWeight {
 			why, whyWeight = r, w
 		}
+		supported = supported || w > 0
 	}
 	if m.sound {
 		why = reason{reasonSound, e.Name, true}
 	}
-	inFocus := contains(named, e.Country)
-	if !inFocus && withContext {
-		inFocus = anyOther(ctx.countries[e.Country], m.key)
-	}
-	if inFocus {
+	// A country named by a nationality word alone favours its places, but
+	// gives a name found by its sound no support where the article's
+	// other names lie in another country: the word names a force from
+	// abroad ("Russian forces patrolled near Idleb").
+	inFocus := contains(byName, e.Country) || withContext && anyOther(ctx.countries[e.Country], m.key)
+	if inFocus || contains(named, e.Country) && !(m.sound && withContext && ctx.elsewhere(e.Country, m.key)) {
 		add(focusBonus, reason{reasonFocus, e.Country, true})
+	} else if contains(named, e.Country) {
+		s += focusBonus
+		why, whyWeight = reason{reasonFocus, e.Country, true}, focusBonus
 	}
 	// Beside: once the other name is resolved, only its choice counts.
 	// A name beside itself ("Savar city (Savar, Dhaka)") is no evidence
@@ -902,7 +926,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		}
 	}
 	if !withContext {
-		return s, why, whyWeight > 0
+		return s, why, supported
 	}
 	// The items of a list are of a kind ("Virginia, Washington, West
 	// Virginia and Wyoming" are states), each of up to maxListed items
@@ -943,7 +967,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	case near <= farKm:
 		add(nearBonus/2, reason{format: reasonNear})
 	}
-	return s, why, whyWeight > 0
+	return s, why, supported
 }
 
 // heldBy reports whether entry c, which mention j resolved to, lies in the

@@ -124,6 +124,26 @@ func TestSoundNeedsSupport(t *testing.T) {
 	}
 }
 
+// TestSoundForeignForce checks that a nationality word of a force from
+// abroad gives no support to a name found by its sound in that country,
+// and that the container named beside the name still resolves.
+func TestSoundForeignForce(t *testing.T) {
+	text := "A joint patrol of Turkish and Russian forces drove to Nayrab town in Idleb countryside on Tuesday."
+	ps := Extract(text, nil)
+	if p := placeNamed(ps, "Nayrab town"); p == nil || p.Resolved() || p.Country != "SYR" {
+		t.Errorf("%q: Nayrab town = %+v, want unresolved in SYR", text, p)
+	}
+	if p := placeNamed(ps, "Idleb"); p == nil || !p.Resolved() || p.Country != "SYR" {
+		t.Errorf("%q: Idleb = %+v, want Idlib, SYR", text, p)
+	}
+	// A nationality word with nothing against it still supports a name
+	// found by its sound.
+	text = "Two Indian soldiers were wounded near Shopian district on Monday."
+	if p := placeNamed(Extract(text, nil), "Shopian district"); p == nil || !p.Resolved() || p.Country != "IND" {
+		t.Errorf("%q: Shopian district = %+v, want IND", text, p)
+	}
+}
+
 // TestContainer checks that a place named inside a container it cannot lie
 // in is left unresolved with the container's country, and that a
 // container that is both a seat and its division holds the division's
