@@ -147,6 +147,9 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
 					continue
 				}
+				if !m.sound && obscure(e) && !ownIn(m.cands, e.Country) && !contains(named, e.Country) && !anyOther(ctx.countries[e.Country], m.key) {
+					continue
+				}
 				if best < 0 || s > st[i].scores[best] {
 					best = c
 				}
@@ -460,6 +463,29 @@ func keepQuartersNear(ms []mention, st []weighing) {
 			}
 		}
 	}
+}
+
+// obscure reports whether a place is found only by an alternate name and
+// is not known well enough to be meant by it in an article about another
+// country: neither major nor a seat, nor a first-order division of
+// bigPopulation ("Balanda", an old name of Kalininsk in Russia, is a
+// people of South Sudan; "Nord-Kivu" is North Kivu).
+func obscure(e gazetteer.Entry) bool {
+	if e.Kind == gazetteer.KindAdmin1 {
+		return e.Alias && e.Population < bigPopulation
+	}
+	return e.Alias && !major(e) && !e.Seat
+}
+
+// ownIn reports whether a place of country bears the name as its own
+// ("Reasi", the district, beside Riasi, its town).
+func ownIn(cands []gazetteer.Entry, country string) bool {
+	for _, e := range cands {
+		if !e.Alias && e.Country == country {
+			return true
+		}
+	}
+	return false
 }
 
 // famous reports whether a place is known well enough that a container it

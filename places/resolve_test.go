@@ -144,6 +144,35 @@ func TestSoundForeignForce(t *testing.T) {
 	}
 }
 
+// TestObscureAlternateName checks that a small place known by an
+// alternate name only is not taken by that name in an article that names
+// nothing of its country, and is where the article names the country.
+func TestObscureAlternateName(t *testing.T) {
+	tests := []struct {
+		text, name, country string // country "" for unresolved
+	}{
+		{"Herders clashed on Tuesday with farmers who are members of the Balanda near the river.", "Balanda", ""},
+		{"Gunmen from Tonj clashed with farmers of the Balanda on Tuesday.", "Balanda", ""},
+		{"Gunmen from Tonj clashed with farmers of the Balanda on Tuesday.", "Tonj", "SSD"},
+		{"Floods cut off the town of Balanda in Russia on Tuesday.", "Balanda", "RUS"},
+		// a division known by another spelling, and a town whose district
+		// bears the name as its own
+		{"Militiamen attacked a village in Nord-Kivu on Tuesday.", "Nord-Kivu", "COD"},
+		{"Migrant workers protested at Reasi city on Tuesday to demand rations.", "Reasi city", "IND"},
+	}
+	for _, tt := range tests {
+		p := placeNamed(Extract(tt.text, nil), tt.name)
+		switch {
+		case p == nil:
+			t.Errorf("%q: no place %q", tt.text, tt.name)
+		case tt.country == "" && p.Resolved():
+			t.Errorf("%q: %q resolved to %s, %s; want it unresolved", tt.text, tt.name, p.Name, p.Country)
+		case tt.country != "" && (!p.Resolved() || p.Country != tt.country):
+			t.Errorf("%q: %q = %+v, want %s", tt.text, tt.name, p, tt.country)
+		}
+	}
+}
+
 // TestContainer checks that a place named inside a container it cannot lie
 // in is left unresolved with the container's country, and that a
 // container that is both a seat and its division holds the division's
