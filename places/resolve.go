@@ -126,9 +126,10 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		}
 	}
 	ctx := articleContext{chosen: func(i int) (gazetteer.Entry, bool) {
-		// A name found by its sound alone, with no support, will be
-		// left unresolved: it tells nothing of the others.
-		if c := st[i].choice; c < 0 || ms[i].sound && !st[i].supported[c] {
+		// A name found by its sound alone, or glued to a longer one,
+		// with no support, will be left unresolved: it tells nothing of
+		// the others.
+		if c := st[i].choice; c < 0 || tentative(&ms[i], &st[i], c) {
 			return gazetteer.Entry{}, false
 		}
 		return ms[i].cands[st[i].choice], true
@@ -155,6 +156,11 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 				}
 			}
 			st[i].choice = best
+		}
+	}
+	for i := range ms {
+		if c := st[i].choice; c >= 0 && !ms[i].sound && tentative(&ms[i], &st[i], c) {
+			st[i].choice = -1
 		}
 	}
 	settleCountries(ms, st, focus, beside, mate)
@@ -206,6 +212,20 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		}
 	}
 	return kept
+}
+
+// tentative reports whether candidate c of mention m is a guess the
+// article does not support: a place found by its sound; a place, not a
+// major seat known by that name, of a name glued to a longer one ("Bar Elias", where Elias
+// is a town of Colombia); a minor place that is no seat, of a name given
+// to something built ("the Saa roundabout"; a town's roundabout or
+// prison is more often named after the town).
+func tentative(m *mention, w *weighing, c int) bool {
+	if w.supported[c] {
+		return false
+	}
+	e := m.cands[c]
+	return m.sound || m.glued && !(major(e) && e.Seat && !e.Alias) || m.built && !major(e) && !e.Seat
 }
 
 // settleCountries makes a country of each name of a country that is also a

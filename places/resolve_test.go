@@ -173,6 +173,41 @@ func TestObscureAlternateName(t *testing.T) {
 	}
 }
 
+// TestGluedNames checks that a name joined to words of a longer name the
+// gazetteer lacks, or given to something built, is kept unresolved rather
+// than taken for a namesake abroad, and that qualifiers, place nouns and
+// articles the gazetteer knows leave a name whole.
+func TestGluedNames(t *testing.T) {
+	tests := []struct {
+		text, name, country string // country "" for unresolved
+		resolved            bool
+	}{
+		{"Rioters smashed the windows of a bank in Bar Elias on Monday.", "Elias", "", false},
+		{"Police seized drugs on a farm in Aral Moreira, Mato Grosso do Sul.", "Aral", "BRA", false},
+		{"Rioters burned tyres at the Tal roundabout in el Mina on Monday.", "Tal", "", false},
+		{"Rioters burned tyres at the Tal roundabout in el Mina on Monday.", "Mina", "", false},
+		{"Afghan forces shelled the villages of Dara i Sufi Bala district on Monday.", "Dara", "", false},
+		{"Jets struck a market in Northern Idlib on Monday.", "Idlib", "SYR", true},
+		{"Protests spread across Greater Khartoum on Monday.", "Khartoum", "SDN", true},
+		{"An airstrike hit a house in Gaza City on Monday.", "Gaza City", "PSE", true},
+		{"Protesters marched in el Hermel on Monday.", "Hermel", "LBN", true},
+		// a town's roundabout is more often named after the town
+		{"Protesters blocked the Zahle roundabout on Monday.", "Zahle", "LBN", true},
+	}
+	for _, tt := range tests {
+		p := placeNamed(Extract(tt.text, nil), tt.name)
+		switch {
+		case p == nil:
+			t.Errorf("%q: no place %q", tt.text, tt.name)
+		case p.Resolved() != tt.resolved || p.Country != tt.country:
+			t.Errorf("%q: %q = %s, %s (resolved %v), want %q (resolved %v)", tt.text, tt.name, p.Name, p.Country, p.Resolved(), tt.country, tt.resolved)
+		}
+	}
+	if ps := Extract("The wounded were taken to Rafic Hariri University Hospital on Monday.", nil); len(ps) != 0 {
+		t.Errorf("a hospital named after a person: places %s", describe(ps))
+	}
+}
+
 // TestContainer checks that a place named inside a container it cannot lie
 // in is left unresolved with the container's country, and that a
 // container that is both a seat and its division holds the division's
