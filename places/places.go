@@ -33,7 +33,13 @@
 // Kamyankas lie in other provinces), or a quarter of a town far from the
 // town the article names ("Colonia Independencia" in a Monterrey story),
 // is left unresolved, with the country the article or the container
-// points to.
+// points to. So is, unless the article supports it, a small place abroad
+// known only by an alternate name ("the Balanda", a people, is an old name
+// of a Russian town), and a name glued to the words of a longer one the
+// gazetteer lacks or given to something built ("Bar Elias", "el Mina",
+// "the Saa roundabout"): such a name is most likely another place's. A
+// nationality word of a force from abroad supports no name found by its
+// sound ("Russian forces ... Nayrab town in Idleb").
 package places
 
 import (
