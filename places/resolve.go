@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/gazetteer"
+	"github.com/sitrep-project/sitrep/gazetteer/fold"
 )
 
 // Weights of the evidence for a candidate, in the units of score: one is a
@@ -148,7 +149,7 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
 					continue
 				}
-				if !m.sound && obscure(e) && !ownIn(m.cands, e.Country) && !contains(named, e.Country) && !anyOther(ctx.countries[e.Country], m.key) {
+				if !m.sound && e.Alias && !contains(named, e.Country) && !anyOther(ctx.countries[e.Country], m.key) && !ownIn(m.cands, e.Country) && obscure(m.key, e) {
 					continue
 				}
 				if best < 0 || s > st[i].scores[best] {
@@ -485,16 +486,44 @@ func keepQuartersNear(ms []mention, st []weighing) {
 	}
 }
 
-// obscure reports whether a place is found only by an alternate name and
-// is not known well enough to be meant by it in an article about another
-// country: neither major nor a seat, nor a first-order division of
-// bigPopulation ("Balanda", an old name of Kalininsk in Russia, is a
-// people of South Sudan; "Nord-Kivu" is North Kivu).
-func obscure(e gazetteer.Entry) bool {
-	if e.Kind == gazetteer.KindAdmin1 {
-		return e.Alias && e.Population < bigPopulation
+// obscure reports whether a place found by key is found only by an
+// alternate name and is not known well enough to be meant by it in an
+// article about another country: neither major nor a first-order division
+// of bigPopulation, nor a seat whose name is spelled like key ("Balanda",
+// an old name of Kalininsk in Russia, is a people of South Sudan; "Bahr el
+// Ghazal" is a region of South Sudan, and of Chad, whose seat Moussoro
+// bears it; "Nord-Kivu" is North Kivu, "Hermel" El Hermel).
+func obscure(key string, e gazetteer.Entry) bool {
+	switch {
+	case !e.Alias:
+		return false
+	case e.Kind == gazetteer.KindAdmin1:
+		return e.Population < bigPopulation
+	case major(e):
+		return false
+	case e.Seat:
+		return !akin(key, e.Name)
 	}
-	return e.Alias && !major(e) && !e.Seat
+	return true
+}
+
+// akin reports whether key spells name, or a word of it, in another
+// transliteration: their transliteration keys differ in few letters
+// ("Sweida", "As-Suwayda"; "Hermel", "El Hermel").
+func akin(key, name string) bool {
+	a := fold.Sound(key)
+	close := func(b string) bool {
+		return float64(fold.Distance(a, b)) <= maxSoundEdits*float64(max(len(a), len(b)))
+	}
+	if close(fold.Sound(name)) {
+		return true
+	}
+	for _, w := range strings.Fields(fold.Key(name)) {
+		if len(w) > 2 && close(fold.Sound(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownIn reports whether a place of country bears the name as its own

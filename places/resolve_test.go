@@ -159,6 +159,11 @@ func TestObscureAlternateName(t *testing.T) {
 		// bears the name as its own
 		{"Militiamen attacked a village in Nord-Kivu on Tuesday.", "Nord-Kivu", "COD"},
 		{"Migrant workers protested at Reasi city on Tuesday to demand rations.", "Reasi city", "IND"},
+		// a seat that bears a region's name as another name, and seats
+		// known by other transliterations of their names
+		{"Gunmen attacked farmers in Jur River county (Western Bahr el Ghazal) on Monday.", "Bahr el Ghazal", ""},
+		{"Protesters marched in Rashayya on Monday.", "Rashayya", "LBN"},
+		{"Shells hit a school in Sweida on Monday.", "Sweida", "SYR"},
 	}
 	for _, tt := range tests {
 		p := placeNamed(Extract(tt.text, nil), tt.name)
