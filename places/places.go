@@ -744,8 +744,10 @@ func (x *Extractor) partOfLongerName(ws []word, i int) (part, strong bool) {
 // built after it ("the Saa roundabout"). A capitalised word that starts a
 // sentence, or any word of a headline, says nothing.
 func (x *Extractor) glued(ws []word, i, n int, headline bool) (glued, built bool) {
-	if part, _ := x.partOfLongerName(ws, i); n == 1 && part && !headline {
-		return true, false // "the villages of Dara i Sufi Bala"
+	if n == 1 && !headline {
+		if part, _ := x.partOfLongerName(ws, i); part {
+			return true, false // "the villages of Dara i Sufi Bala"
+		}
 	}
 	if i > 0 && !ws[i].gap && !ws[i].quarter {
 		p := ws[i-1]
