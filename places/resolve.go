@@ -488,39 +488,48 @@ func keepQuartersNear(ms []mention, st []weighing) {
 
 // obscure reports whether a place found by key is found only by an
 // alternate name and is not known well enough to be meant by it in an
-// article about another country: neither major nor a first-order division
-// of bigPopulation, nor a seat whose name is spelled like key ("Balanda",
-// an old name of Kalininsk in Russia, is a people of South Sudan; "Bahr el
-// Ghazal" is a region of South Sudan, and of Chad, whose seat Moussoro
-// bears it; "Nord-Kivu" is North Kivu, "Hermel" El Hermel).
+// article about another country: neither famous nor a first-order
+// division of bigPopulation, nor a major place or a seat whose name is
+// spelled like key ("Balanda", an old name of Kalininsk in Russia, is a
+// people of South Sudan; "Bahr el Ghazal" is a region of South Sudan, and
+// of Chad, whose seat Moussoro bears it; "Moria" is a village of Lesbos
+// before it is an old name of Jerusalem; but "Nord-Kivu" is North Kivu,
+// "Hermel" El Hermel and "Canton" Guangzhou).
 func obscure(key string, e gazetteer.Entry) bool {
 	switch {
 	case !e.Alias:
 		return false
 	case e.Kind == gazetteer.KindAdmin1:
 		return e.Population < bigPopulation
-	case major(e):
+	case famous(e):
 		return false
-	case e.Seat:
+	case major(e) || e.Seat:
 		return !akin(key, e.Name)
 	}
 	return true
 }
 
-// akin reports whether key spells name, or a word of it, in another
-// transliteration: their transliteration keys differ in few letters
-// ("Sweida", "As-Suwayda"; "Hermel", "El Hermel").
+// akin reports whether key spells name, or a word of the one spells a word
+// of the other, in another transliteration: their transliteration keys
+// differ in few letters ("Sweida", "As-Suwayda"; "Hermel", "El Hermel";
+// "Ciudad de Mexico", "Mexico City").
 func akin(key, name string) bool {
-	a := fold.Sound(key)
-	close := func(b string) bool {
+	close := func(a, b string) bool {
 		return float64(fold.Distance(a, b)) <= maxSoundEdits*float64(max(len(a), len(b)))
 	}
-	if close(fold.Sound(name)) {
+	if close(fold.Sound(key), fold.Sound(name)) {
 		return true
 	}
-	for _, w := range strings.Fields(fold.Key(name)) {
-		if len(w) > 2 && close(fold.Sound(w)) {
-			return true
+	words := strings.Fields(fold.Key(name))
+	for _, k := range strings.Fields(key) {
+		if len(k) <= 2 {
+			continue
+		}
+		a := fold.Sound(k)
+		for _, w := range words {
+			if len(w) > 2 && close(a, fold.Sound(w)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -164,6 +164,10 @@ func TestObscureAlternateName(t *testing.T) {
 		{"Gunmen attacked farmers in Jur River county (Western Bahr el Ghazal) on Monday.", "Bahr el Ghazal", ""},
 		{"Protesters marched in Rashayya on Monday.", "Rashayya", "LBN"},
 		{"Shells hit a school in Sweida on Monday.", "Sweida", "SYR"},
+		// an old name of a major place that is not famous, which a
+		// village bears as its own; a famous place by its old name
+		{"Asylum seekers held a sit-in outside the camp of Moria on the island of Lesvos.", "Moria", "GRC"},
+		{"Traders shut their shops in Canton on Monday.", "Canton", "CHN"},
 	}
 	for _, tt := range tests {
 		p := placeNamed(Extract(tt.text, nil), tt.name)
