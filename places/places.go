@@ -170,9 +170,9 @@ type mention struct {
 	// article names.
 	quarter bool
 	// glued marks a name joined to words of a longer name the gazetteer
-	// lacks ("Bar Elias", "el Mina"), built one named after something
-	// built ("the Saa roundabout"): its places are likely namesakes of
-	// the one meant, taken only with the article's support.
+	// lacks ("Bar Elias", "el Mina"), built a name given to something
+	// built ("the Saa roundabout"): the places of such a name are likely
+	// namesakes of the one meant, taken only with the article's support.
 	glued, built bool
 }
 

@@ -216,11 +216,11 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 }
 
 // tentative reports whether candidate c of mention m is a guess the
-// article does not support: a place found by its sound; a place, not a
-// major seat known by that name, of a name glued to a longer one ("Bar Elias", where Elias
-// is a town of Colombia); a minor place that is no seat, of a name given
-// to something built ("the Saa roundabout"; a town's roundabout or
-// prison is more often named after the town).
+// article does not support: a place found by its sound; a place, but a
+// major seat known by that name, of a name glued to a longer one ("Bar
+// Elias", where Elias is a town of Colombia); a minor place that is no
+// seat, of a name given to something built ("the Saa roundabout"; a
+// town's roundabout or hospital is more often named after the town).
 func tentative(m *mention, w *weighing, c int) bool {
 	if w.supported[c] {
 		return false
@@ -978,12 +978,15 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	// gives a name found by its sound no support where the article's
 	// other names lie in another country: the word names a force from
 	// abroad ("Russian forces patrolled near Idleb").
-	inFocus := contains(byName, e.Country) || withContext && anyOther(ctx.countries[e.Country], m.key)
-	if inFocus || contains(named, e.Country) && !(m.sound && withContext && ctx.elsewhere(e.Country, m.key)) {
+	resolvedIn := withContext && anyOther(ctx.countries[e.Country], m.key)
+	switch {
+	case contains(byName, e.Country) || resolvedIn:
 		add(focusBonus, reason{reasonFocus, e.Country, true})
-	} else if contains(named, e.Country) {
+	case contains(named, e.Country) && m.sound && withContext && ctx.elsewhere(e.Country, m.key):
 		s += focusBonus
 		why, whyWeight = reason{reasonFocus, e.Country, true}, focusBonus
+	case contains(named, e.Country):
+		add(focusBonus, reason{reasonFocus, e.Country, true})
 	}
 	// Beside: once the other name is resolved, only its choice counts.
 	// A name beside itself ("Savar city (Savar, Dhaka)") is no evidence
