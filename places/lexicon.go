@@ -33,12 +33,15 @@ const (
 	classModifier
 	classQuarter
 	classAgent
+	classQualifier
+	classFacility
 )
 
 var classNames = map[string]int{
 	"stop": classStop, "title": classTitle, "speech": classSpeech, "locative": classLocative,
 	"feature": classFeature, "suffix": classSuffix, "area": classArea, "capital": classCapital,
 	"connector": classConnector, "modifier": classModifier, "quarter": classQuarter, "agent": classAgent,
+	"qualifier": classQualifier, "facility": classFacility,
 }
 
 // lexicon maps a folded word to its classes and, for features and

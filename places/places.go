@@ -33,7 +33,13 @@
 // Kamyankas lie in other provinces), or a quarter of a town far from the
 // town the article names ("Colonia Independencia" in a Monterrey story),
 // is left unresolved, with the country the article or the container
-// points to.
+// points to. So is, unless the article supports it, a small place abroad
+// known only by an alternate name ("the Balanda", a people, is an old name
+// of a Russian town), and a name glued to the words of a longer one the
+// gazetteer lacks or given to something built ("Bar Elias", "el Mina",
+// "the Saa roundabout"): such a name is most likely another place's. A
+// nationality word of a force from abroad supports no name found by its
+// sound ("Russian forces ... Nayrab town in Idleb").
 package places
 
 import (
@@ -163,6 +169,11 @@ type mention struct {
 	// Independencia", "Inga neighborhood"), which lies near the town the
 	// article names.
 	quarter bool
+	// glued marks a name joined to words of a longer name the gazetteer
+	// lacks ("Bar Elias", "el Mina"), built a name given to something
+	// built ("the Saa roundabout"): the places of such a name are likely
+	// namesakes of the one meant, taken only with the article's support.
+	glued, built bool
 }
 
 // Extract finds place-name mentions in text and resolves them. sents are
@@ -365,6 +376,7 @@ func (x *Extractor) match(text string, ws []word, i int, headline bool) (mention
 			x.context(&m, ws, i, n)
 			switch x.acceptPlace(&m, ws, i, n, headline) {
 			case accept:
+				m.glued, m.built = x.glued(ws, i, n, headline)
 				return m, true, n
 			case person:
 				m.person = true
@@ -721,6 +733,61 @@ func (x *Extractor) partOfLongerName(ws []word, i int) (part, strong bool) {
 		j--
 	}
 	return j < i && j > 0 && !ws[j].gap && ws[j-1].cap && !ws[j-1].initial, false
+}
+
+// glued reports whether the name of words ws[i:i+n] is joined to a word
+// of a longer name: a capitalised word before or after it that is no
+// qualifier, title, place noun, nationality, country or major place
+// ("Bar Elias", "Aral Moreira"; not "Northern Idlib", "Gaza City"), or a
+// lower-case Arabic article before it that the gazetteer does not have
+// with it ("el Mina"; not "el Hermel"). built reports a noun of something
+// built after it ("the Saa roundabout"). A capitalised word that starts a
+// sentence, or any word of a headline, says nothing.
+func (x *Extractor) glued(ws []word, i, n int, headline bool) (glued, built bool) {
+	if n == 1 && !headline {
+		if part, _ := x.partOfLongerName(ws, i); part {
+			return true, false // "the villages of Dara i Sufi Bala"
+		}
+	}
+	if i > 0 && !ws[i].gap && !ws[i].quarter {
+		p := ws[i-1]
+		if !p.cap && nameParticles[p.key] && !x.g.Has(p.key+" "+runKey(ws[i:i+n])) {
+			return true, false
+		}
+		if p.cap && !p.initial && !headline && x.stranger(p) {
+			return true, false
+		}
+	}
+	if j := i + n; j < len(ws) && !ws[j].gap && !ws[j].poss {
+		w := ws[j]
+		// A common word after a name names a thing of the place as
+		// often as not ("Hertford Road", "Islington Bay").
+		if w.cap && !headline && x.stranger(w) && !x.commonWord(w.key) {
+			return true, false
+		}
+		return false, !w.cap && x.lex.is(w.key, classFacility)
+	}
+	return false, false
+}
+
+// stranger reports whether a capitalised word is no word of the lexicon,
+// nationality, country or major place: a word of another name.
+func (x *Extractor) stranger(w word) bool {
+	if w.upper || x.lex.class[w.key] != 0 {
+		return false
+	}
+	if _, ok := x.g.Demonym(w.key); ok {
+		return false
+	}
+	if _, ok := x.g.CountryName(w.key); ok {
+		return false
+	}
+	for _, e := range x.g.Candidates(w.key, 1) {
+		if major(e) {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyAlias reports whether every place of a name has it only as an

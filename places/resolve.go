@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/gazetteer"
+	"github.com/sitrep-project/sitrep/gazetteer/fold"
 )
 
 // Weights of the evidence for a candidate, in the units of score: one is a
@@ -97,7 +98,7 @@ type weighing struct {
 // resolveAll turns the mentions of an article, in text order, into Places.
 func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitrep.Place {
 	beside, mate := besides(text, ms), mates(text, ms)
-	named := namedCountries(ms)
+	named, byName := namedCountries(ms)
 	// st[i].scores is nil for mentions resolved without weighing:
 	// countries, nationality words, names the gazetteer lacks.
 	st := make([]weighing, len(ms))
@@ -126,7 +127,10 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		}
 	}
 	ctx := articleContext{chosen: func(i int) (gazetteer.Entry, bool) {
-		if st[i].choice < 0 {
+		// A name found by its sound alone, or glued to a longer one,
+		// with no support, will be left unresolved: it tells nothing of
+		// the others.
+		if c := st[i].choice; c < 0 || tentative(&ms[i], &st[i], c) {
 			return gazetteer.Entry{}, false
 		}
 		return ms[i].cands[st[i].choice], true
@@ -140,9 +144,12 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 			}
 			best := -1
 			for c, e := range m.cands {
-				s, why, support := x.evidence(text, ms, i, e, st[i].prior[c], named, beside, mate, ctx, pass > 0)
+				s, why, support := x.evidence(text, ms, i, e, st[i].prior[c], named, byName, beside, mate, ctx, pass > 0)
 				st[i].scores[c], st[i].why[c], st[i].supported[c] = s, why, support
 				if m.want != "" && !kindFits(e.Kind, m.want) && anyFits(m.cands, m.want) {
+					continue
+				}
+				if !m.sound && e.Alias && !contains(named, e.Country) && !anyOther(ctx.countries[e.Country], m.key) && !ownIn(m.cands, e.Country) && obscure(m.key, e) {
 					continue
 				}
 				if best < 0 || s > st[i].scores[best] {
@@ -150,6 +157,11 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 				}
 			}
 			st[i].choice = best
+		}
+	}
+	for i := range ms {
+		if c := st[i].choice; c >= 0 && !ms[i].sound && tentative(&ms[i], &st[i], c) {
+			st[i].choice = -1
 		}
 	}
 	settleCountries(ms, st, focus, beside, mate)
@@ -201,6 +213,20 @@ func (x *Extractor) resolveAll(text string, ms []mention, focus []string) []sitr
 		}
 	}
 	return kept
+}
+
+// tentative reports whether candidate c of mention m is a guess the
+// article does not support: a place found by its sound; a place, but a
+// major seat known by that name, of a name glued to a longer one ("Bar
+// Elias", where Elias is a town of Colombia); a minor place that is no
+// seat, of a name given to something built ("the Saa roundabout"; a
+// town's roundabout or hospital is more often named after the town).
+func tentative(m *mention, w *weighing, c int) bool {
+	if w.supported[c] {
+		return false
+	}
+	e := m.cands[c]
+	return m.sound || m.glued && !(major(e) && e.Seat && !e.Alias) || m.built && !major(e) && !e.Seat
 }
 
 // settleCountries makes a country of each name of a country that is also a
@@ -460,6 +486,66 @@ func keepQuartersNear(ms []mention, st []weighing) {
 			}
 		}
 	}
+}
+
+// obscure reports whether a place found by key is found only by an
+// alternate name and is not known well enough to be meant by it in an
+// article about another country: neither famous nor a first-order
+// division of bigPopulation, nor a major place or a seat whose name is
+// spelled like key ("Balanda", an old name of Kalininsk in Russia, is a
+// people of South Sudan; "Bahr el Ghazal" is a region of South Sudan, and
+// of Chad, whose seat Moussoro bears it; "Moria" is a village of Lesbos
+// before it is an old name of Jerusalem; but "Nord-Kivu" is North Kivu,
+// "Hermel" El Hermel and "Canton" Guangzhou).
+func obscure(key string, e gazetteer.Entry) bool {
+	switch {
+	case !e.Alias:
+		return false
+	case e.Kind == gazetteer.KindAdmin1:
+		return e.Population < bigPopulation
+	case famous(e):
+		return false
+	case major(e) || e.Seat:
+		return !akin(key, e.Name)
+	}
+	return true
+}
+
+// akin reports whether key spells name, or a word of the one spells a word
+// of the other, in another transliteration: their transliteration keys
+// differ in few letters ("Sweida", "As-Suwayda"; "Hermel", "El Hermel";
+// "Ciudad de Mexico", "Mexico City").
+func akin(key, name string) bool {
+	close := func(a, b string) bool {
+		return float64(fold.Distance(a, b)) <= maxSoundEdits*float64(max(len(a), len(b)))
+	}
+	if close(fold.Sound(key), fold.Sound(name)) {
+		return true
+	}
+	words := strings.Fields(fold.Key(name))
+	for _, k := range strings.Fields(key) {
+		if len(k) <= 2 {
+			continue
+		}
+		a := fold.Sound(k)
+		for _, w := range words {
+			if len(w) > 2 && close(a, fold.Sound(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownIn reports whether a place of country bears the name as its own
+// ("Reasi", the district, beside Riasi, its town).
+func ownIn(cands []gazetteer.Entry, country string) bool {
+	for _, e := range cands {
+		if !e.Alias && e.Country == country {
+			return true
+		}
+	}
+	return false
 }
 
 // famous reports whether a place is known well enough that a container it
@@ -794,18 +880,35 @@ func anyOther(keys []string, key string) bool {
 	return false
 }
 
-// namedCountries returns the countries an article names, by name,
-// nationality word, "the Syrian capital" or a mission there, leaving out country names that
-// are also major places elsewhere ("Georgia").
-func namedCountries(ms []mention) []string {
-	var out []string
-	for i := range ms {
-		m := &ms[i]
-		if (m.isCountry && !ambiguous(m) || m.demonym || m.capitalOf || m.mission) && !contains(out, m.country.ISO3) {
-			out = append(out, m.country.ISO3)
+// elsewhere reports whether a name other than key resolved into a country
+// other than country.
+func (ctx *articleContext) elsewhere(country, key string) bool {
+	for c, keys := range ctx.countries {
+		if c != country && anyOther(keys, key) {
+			return true
 		}
 	}
-	return out
+	return false
+}
+
+// namedCountries returns the countries an article names, by name,
+// nationality word, "the Syrian capital" or a mission there, leaving out country names that
+// are also major places elsewhere ("Georgia"); and, of them, those it
+// names otherwise than by a nationality word alone, which names an actor
+// as often as a place ("Russian forces patrolled Idleb").
+func namedCountries(ms []mention) (named, byName []string) {
+	for i := range ms {
+		m := &ms[i]
+		if m.isCountry && !ambiguous(m) || m.demonym || m.capitalOf || m.mission {
+			if !contains(named, m.country.ISO3) {
+				named = append(named, m.country.ISO3)
+			}
+			if !m.demonym && !contains(byName, m.country.ISO3) {
+				byName = append(byName, m.country.ISO3)
+			}
+		}
+	}
+	return named, byName
 }
 
 type contextPoint struct {
@@ -874,7 +977,7 @@ func prior(m *mention, e gazetteer.Entry) float64 {
 // evidence scores candidate e of mention i, whose score by its name alone
 // is prior, and names the evidence that weighs most beyond the name
 // itself. withContext adds what the other names resolved to.
-func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, prior float64, named []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
+func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry, prior float64, named, byName []string, beside []int, mate []bool, ctx articleContext, withContext bool) (score float64, why reason, supported bool) {
 	m := &ms[i]
 	s := prior
 	why, whyWeight := reason{format: reasonMajor}, 0.0
@@ -886,15 +989,23 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		if w > whyWeight {
 			why, whyWeight = r, w
 		}
+		supported = supported || w > 0
 	}
 	if m.sound {
 		why = reason{reasonSound, e.Name, true}
 	}
-	inFocus := contains(named, e.Country)
-	if !inFocus && withContext {
-		inFocus = anyOther(ctx.countries[e.Country], m.key)
-	}
-	if inFocus {
+	// A country named by a nationality word alone favours its places, but
+	// gives a name found by its sound no support where the article's
+	// other names lie in another country: the word names a force from
+	// abroad ("Russian forces patrolled near Idleb").
+	resolvedIn := withContext && anyOther(ctx.countries[e.Country], m.key)
+	switch {
+	case contains(byName, e.Country) || resolvedIn:
+		add(focusBonus, reason{reasonFocus, e.Country, true})
+	case contains(named, e.Country) && m.sound && withContext && ctx.elsewhere(e.Country, m.key):
+		s += focusBonus
+		why, whyWeight = reason{reasonFocus, e.Country, true}, focusBonus
+	case contains(named, e.Country):
 		add(focusBonus, reason{reasonFocus, e.Country, true})
 	}
 	// Beside: once the other name is resolved, only its choice counts.
@@ -922,7 +1033,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 		}
 	}
 	if !withContext {
-		return s, why, whyWeight > 0
+		return s, why, supported
 	}
 	// The items of a list are of a kind ("Virginia, Washington, West
 	// Virginia and Wyoming" are states), each of up to maxListed items
@@ -963,7 +1074,7 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	case near <= farKm:
 		add(nearBonus/2, reason{format: reasonNear})
 	}
-	return s, why, whyWeight > 0
+	return s, why, supported
 }
 
 // heldBy reports whether entry c, which mention j resolved to, lies in the

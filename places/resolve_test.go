@@ -124,6 +124,99 @@ func TestSoundNeedsSupport(t *testing.T) {
 	}
 }
 
+// TestSoundForeignForce checks that a nationality word of a force from
+// abroad gives no support to a name found by its sound in that country,
+// and that the container named beside the name still resolves.
+func TestSoundForeignForce(t *testing.T) {
+	text := "A joint patrol of Turkish and Russian forces drove to Nayrab town in Idleb countryside on Tuesday."
+	ps := Extract(text, nil)
+	if p := placeNamed(ps, "Nayrab town"); p == nil || p.Resolved() || p.Country != "SYR" {
+		t.Errorf("%q: Nayrab town = %+v, want unresolved in SYR", text, p)
+	}
+	if p := placeNamed(ps, "Idleb"); p == nil || !p.Resolved() || p.Country != "SYR" {
+		t.Errorf("%q: Idleb = %+v, want Idlib, SYR", text, p)
+	}
+	// A nationality word with nothing against it still supports a name
+	// found by its sound.
+	text = "Two Indian soldiers were wounded near Shopian district on Monday."
+	if p := placeNamed(Extract(text, nil), "Shopian district"); p == nil || !p.Resolved() || p.Country != "IND" {
+		t.Errorf("%q: Shopian district = %+v, want IND", text, p)
+	}
+}
+
+// TestObscureAlternateName checks that a small place known by an
+// alternate name only is not taken by that name in an article that names
+// nothing of its country, and is where the article names the country.
+func TestObscureAlternateName(t *testing.T) {
+	tests := []struct {
+		text, name, country string // country "" for unresolved
+	}{
+		{"Herders clashed on Tuesday with farmers who are members of the Balanda near the river.", "Balanda", ""},
+		{"Gunmen from Tonj clashed with farmers of the Balanda on Tuesday.", "Balanda", ""},
+		{"Gunmen from Tonj clashed with farmers of the Balanda on Tuesday.", "Tonj", "SSD"},
+		{"Floods cut off the town of Balanda in Russia on Tuesday.", "Balanda", "RUS"},
+		// a division known by another spelling, and a town whose district
+		// bears the name as its own
+		{"Militiamen attacked a village in Nord-Kivu on Tuesday.", "Nord-Kivu", "COD"},
+		{"Migrant workers protested at Reasi city on Tuesday to demand rations.", "Reasi city", "IND"},
+		// a seat that bears a region's name as another name, and seats
+		// known by other transliterations of their names
+		{"Gunmen attacked farmers in Jur River county (Western Bahr el Ghazal) on Monday.", "Bahr el Ghazal", ""},
+		{"Protesters marched in Rashayya on Monday.", "Rashayya", "LBN"},
+		{"Shells hit a school in Sweida on Monday.", "Sweida", "SYR"},
+		// an old name of a major place that is not famous, which a
+		// village bears as its own; a famous place by its old name
+		{"Asylum seekers held a sit-in outside the camp of Moria on the island of Lesvos.", "Moria", "GRC"},
+		{"Traders shut their shops in Canton on Monday.", "Canton", "CHN"},
+	}
+	for _, tt := range tests {
+		p := placeNamed(Extract(tt.text, nil), tt.name)
+		switch {
+		case p == nil:
+			t.Errorf("%q: no place %q", tt.text, tt.name)
+		case tt.country == "" && p.Resolved():
+			t.Errorf("%q: %q resolved to %s, %s; want it unresolved", tt.text, tt.name, p.Name, p.Country)
+		case tt.country != "" && (!p.Resolved() || p.Country != tt.country):
+			t.Errorf("%q: %q = %+v, want %s", tt.text, tt.name, p, tt.country)
+		}
+	}
+}
+
+// TestGluedNames checks that a name joined to words of a longer name the
+// gazetteer lacks, or given to something built, is kept unresolved rather
+// than taken for a namesake abroad, and that qualifiers, place nouns and
+// articles the gazetteer knows leave a name whole.
+func TestGluedNames(t *testing.T) {
+	tests := []struct {
+		text, name, country string // country "" for unresolved
+		resolved            bool
+	}{
+		{"Rioters smashed the windows of a bank in Bar Elias on Monday.", "Elias", "", false},
+		{"Police seized drugs on a farm in Aral Moreira, Mato Grosso do Sul.", "Aral", "BRA", false},
+		{"Rioters burned tyres at the Tal roundabout in el Mina on Monday.", "Tal", "", false},
+		{"Rioters burned tyres at the Tal roundabout in el Mina on Monday.", "Mina", "", false},
+		{"Afghan forces shelled the villages of Dara i Sufi Bala district on Monday.", "Dara", "", false},
+		{"Jets struck a market in Northern Idlib on Monday.", "Idlib", "SYR", true},
+		{"Protests spread across Greater Khartoum on Monday.", "Khartoum", "SDN", true},
+		{"An airstrike hit a house in Gaza City on Monday.", "Gaza City", "PSE", true},
+		{"Protesters marched in el Hermel on Monday.", "Hermel", "LBN", true},
+		// a town's roundabout is more often named after the town
+		{"Protesters blocked the Zahle roundabout on Monday.", "Zahle", "LBN", true},
+	}
+	for _, tt := range tests {
+		p := placeNamed(Extract(tt.text, nil), tt.name)
+		switch {
+		case p == nil:
+			t.Errorf("%q: no place %q", tt.text, tt.name)
+		case p.Resolved() != tt.resolved || p.Country != tt.country:
+			t.Errorf("%q: %q = %s, %s (resolved %v), want %q (resolved %v)", tt.text, tt.name, p.Name, p.Country, p.Resolved(), tt.country, tt.resolved)
+		}
+	}
+	if ps := Extract("The wounded were taken to Rafic Hariri University Hospital on Monday.", nil); len(ps) != 0 {
+		t.Errorf("a hospital named after a person: places %s", describe(ps))
+	}
+}
+
 // TestContainer checks that a place named inside a container it cannot lie
 // in is left unresolved with the container's country, and that a
 // container that is both a seat and its division holds the division's
