@@ -36,13 +36,12 @@ const (
 	// maxTowns bounds the towns a quarter is looked for near.
 	maxTowns = 32
 	// nearBonus favours a place within nearKm of another place of the
-	// article, and half of it within farKm.
+	// article.
 	nearBonus = 1
 	nearKm    = 60
 	// quarterKm bounds the distance of a quarter or suburb from the town
 	// named beside it ("Kadikoy, Istanbul").
 	quarterKm = 20
-	farKm     = 250
 	// anchorConfidence is the confidence from which a major place found
 	// on its name alone tells which countries an article is about.
 	anchorConfidence = 0.9
@@ -1061,18 +1060,15 @@ func (x *Extractor) evidence(text string, ms []mention, i int, e gazetteer.Entry
 	for _, p := range ctx.points {
 		// A degree of latitude is 111 km: most points are rejected
 		// without the trigonometry.
-		if p.key != m.key && math.Abs(p.lat-e.Lat)*111 <= farKm {
+		if p.key != m.key && math.Abs(p.lat-e.Lat)*111 <= nearKm {
 			if math.IsNaN(eCos) {
 				eCos = latCos(e.Lat)
 			}
 			near = math.Min(near, kmCos(e.Lat, e.Lon, eCos, p.lat, p.lon, p.cos))
 		}
 	}
-	switch {
-	case near <= nearKm:
+	if near <= nearKm {
 		add(nearBonus, reason{format: reasonNear})
-	case near <= farKm:
-		add(nearBonus/2, reason{format: reasonNear})
 	}
 	return s, why, supported
 }
