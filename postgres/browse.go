@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -239,10 +240,6 @@ const articleColumns = `a.id, a.article_id, a.outlet, a.url, a.published, a.titl
 	to_char(a.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
 	(SELECT count(*) FROM mentions m WHERE m.article = a.id)`
 
-func scanSummary(row pgx.Row, rowid *int64, a *sitrep.ArticleSummary, extra ...any) error {
-	return row.Scan(append([]any{rowid, &a.ID, &a.Outlet, &a.URL, &a.Published, &a.Title, &a.IngestedAt, &a.Mentions}, extra...)...)
-}
-
 // Articles returns up to limit (else DefaultPageSize) articles, the most
 // recently stored first, after the cursor.
 func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep.ArticleSummary, string, error) {
@@ -262,24 +259,12 @@ func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep
 		return nil, "", fmt.Errorf("query articles: %w", err)
 	}
 	defer rows.Close()
-	out := []sitrep.ArticleSummary{}
-	var last []int64
-	for rows.Next() {
-		var a sitrep.ArticleSummary
-		var rowid int64
-		if err := scanSummary(rows, &rowid, &a); err != nil {
-			return nil, "", err
-		}
-		out = append(out, a)
-		last = append(last, rowid)
+	out, next, err := sqlstore.ArticlePage(rows, limit)
+	if err == nil {
+		err = rows.Err()
 	}
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, "", err
-	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		next = cursor{ID: last[limit-1]}.String()
 	}
 	return out, next, nil
 }
@@ -290,7 +275,7 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 	a := &sitrep.StoredArticle{Places: []sitrep.Place{}, Events: []sitrep.ArticleMention{}}
 	var rowid int64
 	var warnings []byte
-	err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+articleColumns+`, a.lang, a.text, a.warnings FROM articles a WHERE a.article_id = $1`, id),
+	err := sqlstore.ScanSummary(s.pool.QueryRow(ctx, `SELECT `+articleColumns+`, a.lang, a.text, a.warnings FROM articles a WHERE a.article_id = $1`, id),
 		&rowid, &a.ArticleSummary, &a.Lang, &a.Text, &warnings)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, sitrep.Errorf(sitrep.ENotFound, "no article %q", id)
@@ -328,18 +313,8 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 		return nil, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var m sitrep.ArticleMention
-		var event int64
-		var data []byte
-		if err := rows.Scan(&m.ID, &event, &m.Reason, &m.Score, &data); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal(data, &m.Event); err != nil {
-			return nil, fmt.Errorf("mention %s: %w", m.ID, err)
-		}
-		m.EventID = strconv.FormatInt(event, 10)
-		a.Events = append(a.Events, m)
+	if a.Events, err = sqlstore.ArticleMentions(rows); err != nil {
+		return nil, err
 	}
 	return a, rows.Err()
 }

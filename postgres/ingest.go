@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -248,10 +249,10 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 	if err != nil {
 		return err
 	}
-	warnings, _ := json.Marshal(nonNil(doc.Warnings))
+	warnings, _ := json.Marshal(sqlstore.NonNil(doc.Warnings))
 	t.exec(`INSERT INTO articles (id, article_id, hash, url, outlet, published, title, lang, source, text, warnings, ingested_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-		rowid, id, hash, nullable(art.URL), doc.Outlet, doc.Published, nullable(art.Title), nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
+		rowid, id, hash, sqlstore.Nullable(art.URL), doc.Outlet, doc.Published, sqlstore.Nullable(art.Title), sqlstore.Nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
 	for i := range doc.Places {
 		p := &doc.Places[i]
 		t.exec(`INSERT INTO places (article, text, start, "end", name, country, admin1, kind, lat, lon, geonameid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -281,7 +282,7 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 // article are in, which it may not join; it gains the event chosen. merged
 // is false for a new event.
 func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (merged bool, err error) {
-	key := merge.KeyOf(&m.Event, deref(m.Source.Published))
+	key := merge.KeyOf(&m.Event, sqlstore.Deref(m.Source.Published))
 	event, note, err := t.match(taken, m, key)
 	if err != nil {
 		return false, err
@@ -335,8 +336,8 @@ func (t *txn) queueDetails(mention int64, e *sitrep.Event) {
 			who, country = &c.Claimant.Name, &c.Claimant.Country
 			t.queueActor(mention, "claimant", c.Claimant)
 		}
-		kl, kb, kh := countCols(c.Killed)
-		il, ib, ih := countCols(c.Injured)
+		kl, kb, kh := sqlstore.CountCols(c.Killed)
+		il, ib, ih := sqlstore.CountCols(c.Injured)
 		t.exec(`INSERT INTO claims (mention, claimant, claimant_country, stance, cue, start, "end", killed_low, killed_best, killed_high, injured_low, injured_best, injured_high)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, mention, who, country, c.Stance, c.Cue, c.Start, c.End, kl, kb, kh, il, ib, ih)
 	}
@@ -351,13 +352,6 @@ func (t *txn) queueDetails(mention int64, e *sitrep.Event) {
 func (t *txn) queueActor(mention int64, role string, a *sitrep.Actor) {
 	t.exec(`INSERT INTO actors (mention, role, text, name, acled_name, kind, country, sector, inter, cameo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		mention, role, a.Text, a.Name, a.ACLEDName, a.Kind, a.Country, a.Sector, a.Inter, a.Cameo)
-}
-
-func countCols(c *sitrep.Count) (low, best, high *int) {
-	if c == nil {
-		return nil, nil, nil
-	}
-	return c.Low, c.Best, c.High
 }
 
 // match finds the event a report belongs to: the event an analyst's merge
@@ -437,25 +431,9 @@ func (t *txn) overrides(mention string) (together map[string]int64, apart map[in
 		t.noOverrides = true
 		return nil, nil, nil
 	}
-	err = t.query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			var kind, partner string
-			var event int64
-			if err := rows.Scan(&kind, &partner, &event); err != nil {
-				return err
-			}
-			if kind == "together" {
-				if together == nil {
-					together = map[string]int64{partner: event}
-				}
-			} else {
-				if apart == nil {
-					apart = map[int64]bool{}
-				}
-				apart[event] = true
-			}
-		}
-		return nil
+	err = t.query(func(rows pgx.Rows) (err error) {
+		together, apart, err = sqlstore.Overrides(rows)
+		return err
 	}, `SELECT o.kind, m.mention_id, m.event FROM overrides o
 		JOIN mentions m ON m.mention_id = CASE WHEN o.a = $1 THEN o.b ELSE o.a END
 		WHERE o.a = $1 OR o.b = $1 ORDER BY o.id`, mention)
@@ -468,7 +446,7 @@ func (t *txn) reconcile(event int64) error {
 	var ms []sitrep.Mention
 	var notes []sitrep.MergeNote
 	err := t.query(func(rows pgx.Rows) (err error) {
-		ms, notes, err = scanMentions(rows)
+		ms, notes, err = sqlstore.Mentions(rows)
 		return err
 	}, mentionsQuery, event)
 	if err != nil {
@@ -493,31 +471,11 @@ func readMentions(ctx context.Context, q interface {
 		return nil, nil, err
 	}
 	defer rows.Close()
-	ms, notes, err := scanMentions(rows)
+	ms, notes, err := sqlstore.Mentions(rows)
 	if err != nil {
 		return nil, nil, err
 	}
 	return ms, notes, rows.Err()
-}
-
-func scanMentions(rows pgx.Rows) ([]sitrep.Mention, []sitrep.MergeNote, error) {
-	var ms []sitrep.Mention
-	var notes []sitrep.MergeNote
-	for rows.Next() {
-		var m sitrep.Mention
-		var n sitrep.MergeNote
-		var data []byte
-		if err := rows.Scan(&m.ID, &n.Reason, &n.Score, &data, &m.Source.ArticleID, &m.Source.Outlet, &m.Source.URL, &m.Source.Published); err != nil {
-			return nil, nil, err
-		}
-		if err := json.Unmarshal(data, &m.Event); err != nil {
-			return nil, nil, fmt.Errorf("mention %s: %w", m.ID, err)
-		}
-		n.Mention = m.ID
-		ms = append(ms, m)
-		notes = append(notes, n)
-	}
-	return ms, notes, nil
 }
 
 // eventColumns are the columns saveEvent writes, $2 on; $1 is the id.
@@ -535,7 +493,7 @@ const geomValue = `CASE WHEN $11::float8 IS NULL OR $12::float8 IS NULL THEN NUL
 func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int, fresh bool) error {
 	published := ""
 	if len(ev.Sources) > 0 {
-		published = deref(ev.Sources[0].Published)
+		published = sqlstore.Deref(ev.Sources[0].Published)
 	}
 	key := merge.KeyOf(&ev.Event, published)
 	rawKey, err := json.Marshal(key)
@@ -565,7 +523,7 @@ func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int, fresh bo
 	}
 	return t.exec(q,
 		id, ev.Scope, key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
-		deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
+		sqlstore.Deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
 		killed, ev.Disputed, mentions, len(ev.Sources), string(rawKey), string(data), t.now)
 }
 
@@ -592,25 +550,4 @@ func (t *txn) removeArticle(article int64) error {
 		}
 	}
 	return nil
-}
-
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
 }

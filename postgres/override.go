@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 )
 
 // exclusive are the locks of an analyst's change, which may move reports
@@ -23,7 +24,7 @@ func exclusive() locks {
 // moved report is remembered as kept together with the first report of into,
 // so that ingesting its article again puts it back there.
 func (s *Store) Merge(ctx context.Context, into string, others ...string) (*sitrep.MergedEvent, error) {
-	target, err := parseID(into)
+	target, err := sqlstore.ParseID(into)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +37,7 @@ func (s *Store) Merge(ctx context.Context, into string, others ...string) (*sitr
 			return err
 		}
 		for _, o := range others {
-			from, err := parseID(o)
+			from, err := sqlstore.ParseID(o)
 			if err != nil {
 				return err
 			}
@@ -75,7 +76,7 @@ func (s *Store) Merge(ctx context.Context, into string, others ...string) (*sitr
 // reports are remembered as apart from those that stay, and together with
 // each other.
 func (s *Store) Split(ctx context.Context, event string, mentions ...string) (*sitrep.MergedEvent, error) {
-	from, err := parseID(event)
+	from, err := sqlstore.ParseID(event)
 	if err != nil {
 		return nil, err
 	}

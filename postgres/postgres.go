@@ -27,7 +27,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -214,15 +213,6 @@ func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// parseID reads an event id.
-func parseID(s string) (int64, error) {
-	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, sitrep.Errorf(sitrep.ENotFound, "no event %q: event ids are positive numbers", s)
-	}
-	return id, nil
 }
 
 // policy reads the store's reconciliation policy, which any process may

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -38,24 +39,11 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
-	var out []*sitrep.MergedEvent
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		var data []byte
-		if err := rows.Scan(&id, &data); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ev := &sitrep.MergedEvent{}
-		if err := json.Unmarshal(data, ev); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("event %d: %w", id, err)
-		}
-		out = append(out, ev)
-		ids = append(ids, id)
-	}
+	out, ids, err := sqlstore.Events(rows)
 	rows.Close()
+	if err != nil {
+		return nil, err
+	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -100,7 +88,7 @@ func (s *Store) filterSQL(f sitrep.EventFilter, figuresLater bool) (string, []an
 	if len(f.IDs) > 0 {
 		ids := make([]int64, len(f.IDs))
 		for i, s := range f.IDs {
-			id, err := parseID(s)
+			id, err := sqlstore.ParseID(s)
 			if err != nil {
 				return "", nil, err
 			}
@@ -122,10 +110,10 @@ func (s *Store) filterSQL(f sitrep.EventFilter, figuresLater bool) (string, []an
 	}
 	if f.Type != "" {
 		add(`(lower(e.event_type) = lower($) OR lower(e.sub_event_type) = lower($) OR lower(e.plover) = lower($) OR e.cameo ILIKE $)`,
-			f.Type, f.Type, f.Type, escapeLike(f.Type)+"%")
+			f.Type, f.Type, f.Type, sqlstore.EscapeLike(f.Type)+"%")
 	}
 	if f.Actor != "" {
-		like := "%" + escapeLike(f.Actor) + "%"
+		like := "%" + sqlstore.EscapeLike(f.Actor) + "%"
 		add(`e.id IN (SELECT m.event FROM mentions m JOIN actors a ON a.mention = m.id
 			WHERE a.role <> 'claimant' AND (a.name ILIKE $ OR a.acled_name ILIKE $ OR a.text ILIKE $ OR a.cameo ILIKE $))`, like, like, like, like)
 	}
@@ -188,13 +176,9 @@ func textQuery(q string) (string, error) {
 	return strings.Join(out, " "), nil
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
 // Event returns one merged event.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, error) {
-	n, err := parseID(id)
+	n, err := sqlstore.ParseID(id)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +199,7 @@ func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, erro
 
 // Mentions returns the reports merged into an event, in merge order.
 func (s *Store) Mentions(ctx context.Context, id string) ([]sitrep.Mention, error) {
-	n, err := parseID(id)
+	n, err := sqlstore.ParseID(id)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -141,10 +142,10 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 		return err
 	}
 	src := sitrep.Source{ArticleID: id, Outlet: doc.Outlet, URL: doc.URL, Published: doc.Published}
-	warnings, _ := json.Marshal(nonNil(doc.Warnings))
+	warnings, _ := json.Marshal(sqlstore.NonNil(doc.Warnings))
 	rowid, err := t.insert(`INSERT INTO articles (article_id, hash, url, outlet, published, title, lang, source, text, warnings, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, hash, nullable(art.URL), doc.Outlet, doc.Published, nullable(art.Title), nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
+		id, hash, sqlstore.Nullable(art.URL), doc.Outlet, doc.Published, sqlstore.Nullable(art.Title), sqlstore.Nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
 	if err != nil {
 		return err
 	}
@@ -200,7 +201,7 @@ func (t *txn) uniqueID(id, hash string) (string, error) {
 // article are in, which it may not join; it gains the event chosen. merged
 // is false for a new event.
 func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (merged bool, err error) {
-	key := merge.KeyOf(&m.Event, deref(m.Source.Published))
+	key := merge.KeyOf(&m.Event, sqlstore.Deref(m.Source.Published))
 	event, note, err := t.match(taken, m, key)
 	if err != nil {
 		return false, err
@@ -250,8 +251,8 @@ func (t *txn) details(mention int64, e *sitrep.Event) error {
 				return err
 			}
 		}
-		kl, kb, kh := countCols(c.Killed)
-		il, ib, ih := countCols(c.Injured)
+		kl, kb, kh := sqlstore.CountCols(c.Killed)
+		il, ib, ih := sqlstore.CountCols(c.Injured)
 		if _, err := t.exec(`INSERT INTO claims (mention, claimant, claimant_country, stance, cue, start, end, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, mention, who, country, c.Stance, c.Cue, c.Start, c.End, kl, kb, kh, il, ib, ih); err != nil {
 			return err
@@ -272,13 +273,6 @@ func (t *txn) actor(mention int64, role string, a *sitrep.Actor) error {
 	_, err := t.exec(`INSERT INTO actors (mention, role, text, name, acled_name, kind, country, sector, inter, cameo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		mention, role, a.Text, a.Name, a.ACLEDName, a.Kind, a.Country, a.Sector, a.Inter, a.Cameo)
 	return err
-}
-
-func countCols(c *sitrep.Count) (low, best, high *int) {
-	if c == nil {
-		return nil, nil, nil
-	}
-	return c.Low, c.Best, c.High
 }
 
 // match finds the event a report belongs to: the event an analyst's merge
@@ -350,22 +344,8 @@ func (t *txn) overrides(mention string) (together map[string]int64, apart map[in
 		return nil, nil, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var kind, partner string
-		var event int64
-		if err := rows.Scan(&kind, &partner, &event); err != nil {
-			return nil, nil, err
-		}
-		if kind == "together" {
-			if together == nil {
-				together = map[string]int64{partner: event}
-			}
-		} else {
-			if apart == nil {
-				apart = map[int64]bool{}
-			}
-			apart[event] = true
-		}
+	if together, apart, err = sqlstore.Overrides(rows); err != nil {
+		return nil, nil, err
 	}
 	return together, apart, rows.Err()
 }
@@ -401,23 +381,12 @@ func (t *txn) mentions(event int64) ([]sitrep.Mention, []sitrep.MergeNote, error
 const mentionsQuery = `SELECT m.mention_id, m.reason, m.score, m.data, a.article_id, a.outlet, a.url, a.published
 	FROM mentions m JOIN articles a ON a.id = m.article`
 
+// scanMentions reads the reports of an event and closes the rows.
 func scanMentions(rows *sql.Rows) ([]sitrep.Mention, []sitrep.MergeNote, error) {
 	defer rows.Close()
-	var ms []sitrep.Mention
-	var notes []sitrep.MergeNote
-	for rows.Next() {
-		var m sitrep.Mention
-		var n sitrep.MergeNote
-		var data string
-		if err := rows.Scan(&m.ID, &n.Reason, &n.Score, &data, &m.Source.ArticleID, &m.Source.Outlet, &m.Source.URL, &m.Source.Published); err != nil {
-			return nil, nil, err
-		}
-		if err := json.Unmarshal([]byte(data), &m.Event); err != nil {
-			return nil, nil, fmt.Errorf("mention %s: %w", m.ID, err)
-		}
-		n.Mention = m.ID
-		ms = append(ms, m)
-		notes = append(notes, n)
+	ms, notes, err := sqlstore.Mentions(rows)
+	if err != nil {
+		return nil, nil, err
 	}
 	return ms, notes, rows.Err()
 }
@@ -426,7 +395,7 @@ func scanMentions(rows *sql.Rows) ([]sitrep.Mention, []sitrep.MergeNote, error) 
 func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int) error {
 	published := ""
 	if len(ev.Sources) > 0 {
-		published = deref(ev.Sources[0].Published)
+		published = sqlstore.Deref(ev.Sources[0].Published)
 	}
 	key := merge.KeyOf(&ev.Event, published)
 	rawKey, err := json.Marshal(key)
@@ -451,7 +420,7 @@ func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int) error {
 		country = ?, admin1 = ?, location = ?, lat = ?, lon = ?, date_start = ?, date_end = ?, win_from = ?, win_to = ?,
 		killed_low = ?, disputed = ?, mentions = ?, sources = ?, match_key = ?, data = ?, updated_at = ? WHERE id = ?`,
 		ev.Scope, key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
-		deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
+		sqlstore.Deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
 		killed, ev.Disputed, mentions, len(ev.Sources), string(rawKey), string(data), t.now, id); err != nil {
 		return err
 	}
@@ -499,25 +468,4 @@ func (t *txn) removeArticle(article int64) error {
 		}
 	}
 	return nil
-}
-
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
 }

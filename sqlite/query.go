@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -90,20 +91,11 @@ func textError(ctx context.Context, q string, err error) error {
 }
 
 // scanEvents reads rows of (id, data) and closes them.
-func scanEvents(rows *sql.Rows) (evs []*sitrep.MergedEvent, ids []int64, err error) {
+func scanEvents(rows *sql.Rows) ([]*sitrep.MergedEvent, []int64, error) {
 	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var data []byte
-		if err := rows.Scan(&id, &data); err != nil {
-			return nil, nil, err
-		}
-		ev := &sitrep.MergedEvent{}
-		if err := json.Unmarshal(data, ev); err != nil {
-			return nil, nil, fmt.Errorf("event %d: %w", id, err)
-		}
-		evs = append(evs, ev)
-		ids = append(ids, id)
+	evs, ids, err := sqlstore.Events(rows)
+	if err != nil {
+		return nil, nil, err
 	}
 	return evs, ids, rows.Err()
 }
@@ -178,7 +170,7 @@ func columnConds(f sitrep.EventFilter, figuresLater bool) ([]cond, error) {
 		marks := make([]string, len(f.IDs))
 		ids := make([]any, len(f.IDs))
 		for i, s := range f.IDs {
-			id, err := parseID(s)
+			id, err := sqlstore.ParseID(s)
 			if err != nil {
 				return nil, err
 			}
@@ -203,7 +195,7 @@ func columnConds(f sitrep.EventFilter, figuresLater bool) ([]cond, error) {
 	}
 	if f.Type != "" {
 		add(`(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE OR e.plover = ? COLLATE NOCASE OR e.cameo LIKE ? ESCAPE '\')`,
-			f.Type, f.Type, f.Type, escapeLike(f.Type)+"%")
+			f.Type, f.Type, f.Type, sqlstore.EscapeLike(f.Type)+"%")
 	}
 	if f.Disputed != nil {
 		add(`e.disputed = ?`, *f.Disputed)
@@ -233,7 +225,7 @@ const actorMatch = `a.role <> 'claimant' AND (a.name IN ` + actorNames + ` OR a.
 	` OR a.text IN ` + actorNames + ` OR a.cameo IN ` + actorNames + `)`
 
 func actorLike(actor string) []any {
-	like := "%" + escapeLike(actor) + "%"
+	like := "%" + sqlstore.EscapeLike(actor) + "%"
 	return []any{like, like, like, like}
 }
 
@@ -285,22 +277,9 @@ func bboxCheck(b *sitrep.BBox) cond {
 		[]any{b.MinLon, b.MaxLon, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon, b.MinLat, b.MaxLat}}
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
-// parseID reads an event id.
-func parseID(s string) (int64, error) {
-	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, sitrep.Errorf(sitrep.ENotFound, "no event %q: event ids are positive numbers", s)
-	}
-	return id, nil
-}
-
 // Event returns one merged event.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, error) {
-	n, err := parseID(id)
+	n, err := sqlstore.ParseID(id)
 	if err != nil {
 		return nil, err
 	}
@@ -321,7 +300,7 @@ func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, erro
 
 // Mentions returns the reports merged into an event, in merge order.
 func (s *Store) Mentions(ctx context.Context, id string) ([]sitrep.Mention, error) {
-	n, err := parseID(id)
+	n, err := sqlstore.ParseID(id)
 	if err != nil {
 		return nil, err
 	}
