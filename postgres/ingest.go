@@ -317,7 +317,7 @@ func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (m
 	if fresh {
 		return false, nil
 	}
-	return true, t.reconcile(event)
+	return true, t.Reconcile(event)
 }
 
 // newEvent inserts an empty event row, filled in by saveEvent.
@@ -440,9 +440,9 @@ func (t *txn) overrides(mention string) (together map[string]int64, apart map[in
 	return together, apart, err
 }
 
-// reconcile rebuilds an event from its mentions; an event left without
+// Reconcile rebuilds an event from its mentions; an event left without
 // mentions is deleted.
-func (t *txn) reconcile(event int64) error {
+func (t *txn) Reconcile(event int64) error {
 	var ms []sitrep.Mention
 	var notes []sitrep.MergeNote
 	err := t.query(func(rows pgx.Rows) (err error) {
@@ -545,7 +545,7 @@ func (t *txn) removeArticle(article int64) error {
 		return err
 	}
 	for _, e := range events {
-		if err := t.reconcile(e); err != nil {
+		if err := t.Reconcile(e); err != nil {
 			return err
 		}
 	}

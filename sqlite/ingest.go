@@ -231,7 +231,7 @@ func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (m
 		ev := merge.Reconcile(strconv.FormatInt(event, 10), []sitrep.Mention{*m}, []sitrep.MergeNote{note}, t.policy)
 		return false, t.saveEvent(event, ev, 1)
 	}
-	return true, t.reconcile(event)
+	return true, t.Reconcile(event)
 }
 
 // newEvent inserts an empty event row, filled in by saveEvent.
@@ -350,9 +350,9 @@ func (t *txn) overrides(mention string) (together map[string]int64, apart map[in
 	return together, apart, rows.Err()
 }
 
-// reconcile rebuilds an event from its mentions; an event left without
+// Reconcile rebuilds an event from its mentions; an event left without
 // mentions is deleted.
-func (t *txn) reconcile(event int64) error {
+func (t *txn) Reconcile(event int64) error {
 	ms, notes, err := t.mentions(event)
 	if err != nil {
 		return err
@@ -463,7 +463,7 @@ func (t *txn) removeArticle(article int64) error {
 		return err
 	}
 	for _, e := range events {
-		if err := t.reconcile(e); err != nil {
+		if err := t.Reconcile(e); err != nil {
 			return err
 		}
 	}
