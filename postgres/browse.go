@@ -134,8 +134,7 @@ func (s *Store) reconcileAll(ctx context.Context, evs []*sitrep.MergedEvent, key
 			if err != nil {
 				return nil, nil, err
 			}
-			ev = merge.Reconcile(ev.ID, ms, notes, p)
-			if minKilled > 0 && (ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < minKilled) {
+			if ev = sqlstore.Reconciled(ev.ID, ms, notes, p, minKilled); ev == nil {
 				continue
 			}
 		}

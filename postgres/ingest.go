@@ -283,7 +283,7 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 // is false for a new event.
 func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (merged bool, err error) {
 	key := merge.KeyOf(&m.Event, sqlstore.Deref(m.Source.Published))
-	event, note, err := t.match(taken, m, key)
+	event, note, err := sqlstore.Match(t, m, key, taken)
 	if err != nil {
 		return false, err
 	}
@@ -354,25 +354,10 @@ func (t *txn) queueActor(mention int64, role string, a *sitrep.Actor) {
 		mention, role, a.Text, a.Name, a.ACLEDName, a.Kind, a.Country, a.Sector, a.Inter, a.Cameo)
 }
 
-// match finds the event a report belongs to: the event an analyst's merge
-// ties it to, else the best-scoring compatible event that holds no other
-// report of the same article and none an analyst split it from. It returns
-// 0 when there is none. The candidates are read from the database, under
-// the locks of the report's buckets: what another writer merged is seen.
-func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int64, sitrep.MergeNote, error) {
-	note := sitrep.MergeNote{Mention: m.ID}
-	together, apart, err := t.overrides(m.ID)
-	if err != nil {
-		return 0, note, err
-	}
-	for partner, event := range together {
-		note.Reason, note.Score = "kept with "+partner+" by an analyst's merge", 1
-		return event, note, nil
-	}
-	if key.From == "" {
-		// Without a date window a report is never merged (see merge.Match).
-		return 0, note, nil
-	}
+// Candidates calls consider with the events a report of key may join.
+// They are read from the database, under the locks of the report's
+// buckets: what another writer merged is seen.
+func (t *txn) Candidates(key merge.Key, skip func(id int64) bool, consider func(id int64, ek merge.Key)) error {
 	q := `SELECT id, version, match_key FROM events WHERE scope = $1 AND family = $2 AND (country = $3 OR country = '')
 		AND win_from <> '' AND win_to >= $4 AND win_from <= $5`
 	from, to := key.Reach()
@@ -381,45 +366,30 @@ func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int
 		q = `SELECT id, version, match_key FROM events WHERE scope = $1 AND family = $2 AND $3 = ''
 			AND win_from <> '' AND win_to >= $4 AND win_from <= $5`
 	}
-	var bestID int64
-	var best float64
-	var bestKey merge.Key
-	err = t.query(func(rows pgx.Rows) error {
+	return t.query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			var id, version int64
 			var raw []byte
 			if err := rows.Scan(&id, &version, &raw); err != nil {
 				return err
 			}
-			if apart[id] || taken[id] {
+			if skip(id) {
 				continue
 			}
 			ek, err := t.keys.get(id, version, raw)
 			if err != nil {
 				return fmt.Errorf("event %d: match key: %w", id, err)
 			}
-			score, ok := merge.Score(ek, key)
-			if ok && score >= merge.Threshold && (score > best || score == best && id < bestID) {
-				bestID, best, bestKey = id, score, ek
-			}
+			consider(id, ek)
 		}
 		return nil
 	}, q, args...)
-	if err != nil {
-		return 0, note, err
-	}
-	if bestID == 0 {
-		return 0, note, nil
-	}
-	d := merge.Match(bestKey, key)
-	note.Reason, note.Score = d.Reason(), d.Score
-	return bestID, note, nil
 }
 
-// overrides returns, for a mention, the events holding the mentions an
+// Overrides returns, for a mention, the events holding the mentions an
 // analyst merged it with (by partner) and those holding mentions an analyst
 // split it from.
-func (t *txn) overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
+func (t *txn) Overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
 	if t.noOverrides {
 		return nil, nil, nil
 	}
@@ -491,27 +461,9 @@ const geomValue = `CASE WHEN $11::float8 IS NULL OR $12::float8 IS NULL THEN NUL
 // saveEvent writes a reconciled event: a new row when fresh, else into its
 // row.
 func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int, fresh bool) error {
-	published := ""
-	if len(ev.Sources) > 0 {
-		published = sqlstore.Deref(ev.Sources[0].Published)
-	}
-	key := merge.KeyOf(&ev.Event, published)
-	rawKey, err := json.Marshal(key)
+	r, err := sqlstore.RowOf(ev)
 	if err != nil {
 		return err
-	}
-	data, err := json.Marshal(ev)
-	if err != nil {
-		return err
-	}
-	var country, admin1, location *string
-	var lat, lon *float64
-	if p := ev.Location; p != nil {
-		country, admin1, location, lat, lon = &p.Country, &p.Admin1, &p.Name, p.Lat, p.Lon
-	}
-	var killed *int
-	if ev.Killed != nil {
-		killed = ev.Killed.Low
 	}
 	cols, vals := eventColumns, eventValues
 	if t.postgis {
@@ -522,9 +474,9 @@ func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int, fresh bo
 		q = `UPDATE events SET (` + cols + `, version) = ROW(` + vals + `, nextval('event_versions')) WHERE id = $1`
 	}
 	return t.exec(q,
-		id, ev.Scope, key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
-		sqlstore.Deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
-		killed, ev.Disputed, mentions, len(ev.Sources), string(rawKey), string(data), t.now)
+		id, ev.Scope, r.Key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
+		r.Country, r.Admin1, r.Location, r.Lat, r.Lon, ev.Date.Start, ev.Date.End, r.Key.From, r.Key.To,
+		r.Killed, ev.Disputed, mentions, len(ev.Sources), r.MatchKey, r.Data, t.now)
 }
 
 // removeArticle takes a stored article out of the store: its mentions leave

@@ -12,7 +12,6 @@ import (
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/sqlstore"
-	"github.com/sitrep-project/sitrep/merge"
 )
 
 // Events returns the merged events f selects, by date then id.
@@ -52,24 +51,9 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 	}
 	// Figures under another policy are reconciled afresh, and filtered
 	// on them here.
-	var kept []*sitrep.MergedEvent
-	for i, id := range ids {
-		ms, notes, err := readMentions(ctx, s.pool, id)
-		if err != nil {
-			return nil, err
-		}
-		ev := merge.Reconcile(out[i].ID, ms, notes, want)
-		if f.MinKilled > 0 {
-			if ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < f.MinKilled {
-				continue
-			}
-		}
-		kept = append(kept, ev)
-		if f.Limit > 0 && len(kept) == f.Limit {
-			break
-		}
-	}
-	return kept, nil
+	return sqlstore.Refigured(out, ids, want, f, func(id int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return readMentions(ctx, s.pool, id)
+	})
 }
 
 // filterSQL returns the WHERE clause of a filter and its arguments. With

@@ -147,11 +147,7 @@ func (s *Store) reconciled(ctx context.Context, id int64, name string, policy me
 	if err != nil {
 		return nil, err
 	}
-	ev := merge.Reconcile(name, ms, notes, policy)
-	if minKilled > 0 && (ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < minKilled) {
-		return nil, nil
-	}
-	return ev, nil
+	return sqlstore.Reconciled(name, ms, notes, policy, minKilled), nil
 }
 
 // EventPoints returns the points of up to f.Limit events that f selects and

@@ -202,7 +202,7 @@ func (t *txn) uniqueID(id, hash string) (string, error) {
 // is false for a new event.
 func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (merged bool, err error) {
 	key := merge.KeyOf(&m.Event, sqlstore.Deref(m.Source.Published))
-	event, note, err := t.match(taken, m, key)
+	event, note, err := sqlstore.Match(t, m, key, taken)
 	if err != nil {
 		return false, err
 	}
@@ -275,57 +275,30 @@ func (t *txn) actor(mention int64, role string, a *sitrep.Actor) error {
 	return err
 }
 
-// match finds the event a report belongs to: the event an analyst's merge
-// ties it to, else the best-scoring compatible event that holds no other
-// report of the same article and none an analyst split it from. It returns
-// 0 when there is none.
-func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int64, sitrep.MergeNote, error) {
-	note := sitrep.MergeNote{Mention: m.ID}
-	together, apart, err := t.overrides(m.ID)
-	if err != nil {
-		return 0, note, err
-	}
-	for partner, event := range together {
-		note.Reason, note.Score = "kept with "+partner+" by an analyst's merge", 1
-		return event, note, nil
-	}
-	if key.From == "" {
-		// Without a date window a report is never merged (see merge.Match).
-		return 0, note, nil
-	}
+// Candidates calls consider with the events a report of key may join,
+// from the buckets of the index.
+func (t *txn) Candidates(key merge.Key, skip func(id int64) bool, consider func(id int64, ek merge.Key)) error {
 	from, to := key.Reach()
-	var bestID int64
-	var best float64
-	consider := func(id int64, ek merge.Key) {
-		if apart[id] || taken[id] || ek.From == "" || ek.To < from || ek.From > to {
-			return
-		}
-		score, ok := merge.Score(ek, key)
-		if ok && score >= merge.Threshold && (score > best || score == best && id < bestID) {
-			bestID, best = id, score
-		}
-	}
 	sets, err := t.candidates(key)
 	if err != nil {
-		return 0, note, err
+		return err
 	}
 	for _, set := range sets {
 		for id := range set {
-			consider(id, t.index.keys[id])
+			ek := t.index.keys[id]
+			if skip(id) || ek.From == "" || ek.To < from || ek.From > to {
+				continue
+			}
+			consider(id, ek)
 		}
 	}
-	if bestID == 0 {
-		return 0, note, nil
-	}
-	d := merge.Match(t.index.keys[bestID], key)
-	note.Reason, note.Score = d.Reason(), d.Score
-	return bestID, note, nil
+	return nil
 }
 
-// overrides returns, for a mention, the events holding the mentions an
+// Overrides returns, for a mention, the events holding the mentions an
 // analyst merged it with (by partner) and those holding mentions an analyst
 // split it from.
-func (t *txn) overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
+func (t *txn) Overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
 	if t.noOverrides {
 		return nil, nil, nil
 	}
@@ -393,42 +366,24 @@ func scanMentions(rows *sql.Rows) ([]sitrep.Mention, []sitrep.MergeNote, error) 
 
 // saveEvent writes a reconciled event into its row and the R*Tree.
 func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int) error {
-	published := ""
-	if len(ev.Sources) > 0 {
-		published = sqlstore.Deref(ev.Sources[0].Published)
-	}
-	key := merge.KeyOf(&ev.Event, published)
-	rawKey, err := json.Marshal(key)
+	r, err := sqlstore.RowOf(ev)
 	if err != nil {
 		return err
 	}
-	t.index.put(id, key)
-	data, err := json.Marshal(ev)
-	if err != nil {
-		return err
-	}
-	var country, admin1, location *string
-	var lat, lon *float64
-	if p := ev.Location; p != nil {
-		country, admin1, location, lat, lon = &p.Country, &p.Admin1, &p.Name, p.Lat, p.Lon
-	}
-	var killed *int
-	if ev.Killed != nil {
-		killed = ev.Killed.Low
-	}
+	t.index.put(id, r.Key)
 	if _, err := t.exec(`UPDATE events SET scope = ?, family = ?, event_type = ?, sub_event_type = ?, cameo = ?, plover = ?,
 		country = ?, admin1 = ?, location = ?, lat = ?, lon = ?, date_start = ?, date_end = ?, win_from = ?, win_to = ?,
 		killed_low = ?, disputed = ?, mentions = ?, sources = ?, match_key = ?, data = ?, updated_at = ? WHERE id = ?`,
-		ev.Scope, key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
-		sqlstore.Deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
-		killed, ev.Disputed, mentions, len(ev.Sources), string(rawKey), string(data), t.now, id); err != nil {
+		ev.Scope, r.Key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
+		r.Country, r.Admin1, r.Location, r.Lat, r.Lon, ev.Date.Start, ev.Date.End, r.Key.From, r.Key.To,
+		r.Killed, ev.Disputed, mentions, len(ev.Sources), r.MatchKey, r.Data, t.now, id); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM events_rtree WHERE id = ?`, id); err != nil {
 		return err
 	}
-	if lat != nil && lon != nil {
-		_, err = t.exec(`INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`, id, *lon, *lon, *lat, *lat)
+	if r.Lat != nil && r.Lon != nil {
+		_, err = t.exec(`INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`, id, *r.Lon, *r.Lon, *r.Lat, *r.Lat)
 	}
 	return err
 }

@@ -44,24 +44,9 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 	}
 	// Figures under another policy are reconciled afresh, and filtered
 	// on them here.
-	var kept []*sitrep.MergedEvent
-	for i, id := range ids {
-		ms, notes, err := s.readMentions(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		ev := merge.Reconcile(out[i].ID, ms, notes, policy)
-		if f.MinKilled > 0 {
-			if ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < f.MinKilled {
-				continue
-			}
-		}
-		kept = append(kept, ev)
-		if f.Limit > 0 && len(kept) == f.Limit {
-			break
-		}
-	}
-	return kept, nil
+	return sqlstore.Refigured(out, ids, policy, f, func(id int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return s.readMentions(ctx, id)
+	})
 }
 
 // checkText returns an EInvalid error when q is not a valid full-text
