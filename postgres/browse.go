@@ -18,11 +18,11 @@ var _ sitrep.EventBrowser = (*Store)(nil)
 
 // orderKey is what events are listed by, before their id: the start day,
 // else the end day (index events_order).
-const orderKey = `coalesce(e.date_start, e.date_end, '')`
+const orderKey = sqlstore.OrderKey
 
 // DefaultPageSize is the page size of EventPage and Articles when none is
 // given.
-const DefaultPageSize = 100
+const DefaultPageSize = sqlstore.DefaultPageSize
 
 // cursor is a position in the order of events or articles.
 type cursor = sitrep.PageCursor
@@ -33,10 +33,7 @@ func parseCursor(s string) (*cursor, error) { return sitrep.ParsePageCursor(s) }
 // selects after the cursor, by date then id, or newest first.
 func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after string, newestFirst bool) (sitrep.EventPage, error) {
 	var page sitrep.EventPage
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
+	limit := sqlstore.PageSize(f.Limit)
 	at, err := parseCursor(after)
 	if err != nil {
 		return page, err
@@ -69,11 +66,7 @@ func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after strin
 		if at != nil {
 			n := len(a)
 			cond := fmt.Sprintf(`(%s, e.id) %s ($%d, $%d)`, orderKey, cmp, n+1, n+2)
-			if w == "" {
-				w = " WHERE " + cond
-			} else {
-				w += " AND " + cond
-			}
+			w = sqlstore.And(w, cond)
 			a = append(append([]any{}, a...), at.Key, at.ID)
 		}
 		q := `SELECT e.id, ` + orderKey + `, e.data FROM events e` + w +
@@ -150,31 +143,15 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 	if err != nil {
 		return nil, err
 	}
-	if where == "" {
-		where = " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL"
-	} else {
-		where += " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
-	}
-	q := `SELECT e.id, e.lon, e.lat, ` + orderKey + `, coalesce(e.event_type, ''), coalesce(e.sub_event_type, ''),
-		coalesce(e.plover, ''), coalesce(e.cameo, ''), e.killed_low, e.disputed, coalesce(e.location, ''), e.country
-		FROM events e` + where + ` ORDER BY ` + orderKey + ` DESC, e.id DESC`
-	if f.Limit > 0 {
-		q += ` LIMIT ` + strconv.Itoa(f.Limit)
-	}
+	q := sqlstore.PointsQuery(sqlstore.And(where, "e.lat IS NOT NULL AND e.lon IS NOT NULL"), f.Limit)
 	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query points: %w", err)
 	}
 	defer rows.Close()
-	out := []sitrep.EventPoint{}
-	for rows.Next() {
-		var p sitrep.EventPoint
-		var id int64
-		if err := rows.Scan(&id, &p.Lon, &p.Lat, &p.Date, &p.Type, &p.SubType, &p.Plover, &p.Cameo, &p.Killed, &p.Disputed, &p.Place, &p.Country); err != nil {
-			return nil, err
-		}
-		p.ID = strconv.FormatInt(id, 10)
-		out = append(out, p)
+	out, err := sqlstore.Points(rows)
+	if err != nil {
+		return nil, err
 	}
 	return out, rows.Err()
 }
@@ -182,16 +159,9 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 // Series counts the events f selects by day or week and, optionally, by
 // country or ACLED type. Figures are the store's policy's.
 func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval string) ([]sitrep.SeriesPoint, error) {
-	var group string
-	switch by {
-	case sitrep.ByNone:
-		group = `''`
-	case sitrep.ByCountry:
-		group = `e.country`
-	case sitrep.ByType:
-		group = `coalesce(e.event_type, '')`
-	default:
-		return nil, sitrep.Errorf(sitrep.EInvalid, "series by %q: want country or type", by)
+	group, err := sqlstore.SeriesGroup(by)
+	if err != nil {
+		return nil, err
 	}
 	var day string
 	switch interval {
@@ -211,11 +181,7 @@ func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval s
 	if interval != sitrep.IntervalAll {
 		// Only events dated to a day are counted by day or week.
 		dated := orderKey + ` ~ '^\d{4}-\d{2}-\d{2}$'`
-		if where == "" {
-			where = " WHERE " + dated
-		} else {
-			where += " AND " + dated
-		}
+		where = sqlstore.And(where, dated)
 	}
 	q := `SELECT ` + day + ` AS day, ` + group + ` AS g, count(*), coalesce(sum(e.killed_low), 0)
 		FROM events e` + where + ` GROUP BY day, g ORDER BY day, g`
@@ -242,16 +208,10 @@ const articleColumns = `a.id, a.article_id, a.outlet, a.url, a.published, a.titl
 // Articles returns up to limit (else DefaultPageSize) articles, the most
 // recently stored first, after the cursor.
 func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep.ArticleSummary, string, error) {
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	at, err := parseCursor(after)
+	limit = sqlstore.PageSize(limit)
+	before, err := sqlstore.ArticlesBefore(after)
 	if err != nil {
 		return nil, "", err
-	}
-	before := int64(1<<63 - 1)
-	if at != nil {
-		before = at.ID
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2`, before, limit+1)
 	if err != nil {
@@ -290,18 +250,10 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var p sitrep.Place
-		var geonameid *int64
-		if err := rows.Scan(&p.Text, &p.Start, &p.End, &p.Name, &p.Country, &p.Admin1, &p.Kind, &p.Lat, &p.Lon, &geonameid); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if geonameid != nil {
-			g := int(*geonameid)
-			p.GeonameID = &g
-		}
-		a.Places = append(a.Places, p)
+	a.Places, err = sqlstore.Places(rows)
+	if err != nil {
+		rows.Close()
+		return nil, err
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

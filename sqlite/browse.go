@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
@@ -18,11 +17,11 @@ var _ sitrep.EventBrowser = (*Store)(nil)
 
 // orderKey is what events are listed by, before their id: the start day,
 // else the end day. Migration 0002 indexes it.
-const orderKey = `coalesce(e.date_start, e.date_end, '')`
+const orderKey = sqlstore.OrderKey
 
 // DefaultPageSize is the page size of EventPage and Articles when none is
 // given.
-const DefaultPageSize = 100
+const DefaultPageSize = sqlstore.DefaultPageSize
 
 // cursor is a position in the order of events or articles.
 type cursor = sitrep.PageCursor
@@ -48,10 +47,7 @@ func (s *Store) EventPageJSON(ctx context.Context, f sitrep.EventFilter, after s
 
 // eventPage reads a page of events, decoded or, with raw, as JSON.
 func (s *Store) eventPage(ctx context.Context, f sitrep.EventFilter, after string, newestFirst, raw bool) ([]*sitrep.MergedEvent, []json.RawMessage, string, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
+	limit := sqlstore.PageSize(f.Limit)
 	at, err := parseCursor(after)
 	if err != nil {
 		return nil, nil, "", err
@@ -160,36 +156,15 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 	if err := s.checkText(ctx, f.Text); err != nil {
 		return nil, err
 	}
-	if where == "" {
-		where = " WHERE e.lat IS NOT NULL"
-	} else {
-		where += " AND e.lat IS NOT NULL"
-	}
-	q := `SELECT e.id, e.lon, e.lat, ` + orderKey + `, coalesce(e.event_type, ''), coalesce(e.sub_event_type, ''),
-		coalesce(e.plover, ''), coalesce(e.cameo, ''), e.killed_low, e.disputed, coalesce(e.location, ''), e.country
-		FROM events e` + where + ` ORDER BY ` + orderKey + ` DESC, e.id DESC`
-	if f.Limit > 0 {
-		q += ` LIMIT ` + strconv.Itoa(f.Limit)
-	}
+	q := sqlstore.PointsQuery(sqlstore.And(where, "e.lat IS NOT NULL"), f.Limit)
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query points: %w", err)
 	}
 	defer rows.Close()
-	out := []sitrep.EventPoint{}
-	for rows.Next() {
-		var p sitrep.EventPoint
-		var id int64
-		var killed sql.NullInt64
-		if err := rows.Scan(&id, &p.Lon, &p.Lat, &p.Date, &p.Type, &p.SubType, &p.Plover, &p.Cameo, &killed, &p.Disputed, &p.Place, &p.Country); err != nil {
-			return nil, err
-		}
-		p.ID = strconv.FormatInt(id, 10)
-		if killed.Valid {
-			k := int(killed.Int64)
-			p.Killed = &k
-		}
-		out = append(out, p)
+	out, err := sqlstore.Points(rows)
+	if err != nil {
+		return nil, err
 	}
 	return out, rows.Err()
 }
@@ -197,16 +172,9 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 // Series counts the events f selects by day or week and, optionally, by
 // country or ACLED type. Figures are the store's policy's.
 func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval string) ([]sitrep.SeriesPoint, error) {
-	var group string
-	switch by {
-	case sitrep.ByNone:
-		group = `''`
-	case sitrep.ByCountry:
-		group = `e.country`
-	case sitrep.ByType:
-		group = `coalesce(e.event_type, '')`
-	default:
-		return nil, sitrep.Errorf(sitrep.EInvalid, "series by %q: want country or type", by)
+	group, err := sqlstore.SeriesGroup(by)
+	if err != nil {
+		return nil, err
 	}
 	if interval != sitrep.IntervalDay && interval != sitrep.IntervalWeek && interval != sitrep.IntervalAll {
 		return nil, sitrep.Errorf(sitrep.EInvalid, "series interval %q: want day, week or all", interval)
@@ -266,16 +234,10 @@ const articleColumns = `a.id, a.article_id, a.outlet, a.url, a.published, a.titl
 // Articles returns up to limit (else DefaultPageSize) articles, the most
 // recently stored first, after the cursor.
 func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep.ArticleSummary, string, error) {
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	at, err := parseCursor(after)
+	limit = sqlstore.PageSize(limit)
+	before, err := sqlstore.ArticlesBefore(after)
 	if err != nil {
 		return nil, "", err
-	}
-	before := int64(1<<63 - 1)
-	if at != nil {
-		before = at.ID
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`, before, limit+1)
 	if err != nil {
@@ -309,19 +271,15 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 	if err := json.Unmarshal([]byte(warnings), &a.Warnings); err != nil {
 		return nil, fmt.Errorf("article %s: warnings: %w", id, err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT text, start, end, name, country, admin1, kind, lat, lon, geonameid FROM places WHERE article = ? ORDER BY start, id`, rowid)
+	rows, err := s.r.QueryContext(ctx, `SELECT text, start, end, coalesce(name, ''), coalesce(country, ''), coalesce(admin1, ''), coalesce(kind, ''),
+		lat, lon, geonameid FROM places WHERE article = ? ORDER BY start, id`, rowid)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var p sitrep.Place
-		var name, country, admin1, kind sql.NullString
-		if err := rows.Scan(&p.Text, &p.Start, &p.End, &name, &country, &admin1, &kind, &p.Lat, &p.Lon, &p.GeonameID); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		p.Name, p.Country, p.Admin1, p.Kind = name.String, country.String, admin1.String, kind.String
-		a.Places = append(a.Places, p)
+	a.Places, err = sqlstore.Places(rows)
+	if err != nil {
+		rows.Close()
+		return nil, err
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
