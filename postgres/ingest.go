@@ -259,22 +259,9 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 			rowid, p.Text, p.Start, p.End, p.Name, p.Country, p.Admin1, p.Kind, p.Lat, p.Lon, p.GeonameID)
 	}
 	res.Articles++
-	src := sitrep.Source{ArticleID: id, Outlet: doc.Outlet, URL: doc.URL, Published: doc.Published}
-	inEvents := map[int64]bool{}
-	for i := range doc.Events {
-		m := sitrep.Mention{ID: sitrep.MentionID(id, doc.Events[i].ID), Source: src, Event: doc.Events[i]}
-		merged, err := t.mention(rowid, &m, inEvents)
-		if err != nil {
-			return err
-		}
-		res.Mentions++
-		if merged {
-			res.Merged++
-		} else {
-			res.NewEvents++
-		}
-	}
-	return nil
+	return sqlstore.Reports(doc, id, res, func(m *sitrep.Mention, taken map[int64]bool) (bool, error) {
+		return t.mention(rowid, m, taken)
+	})
 }
 
 // mention stores one report and merges it into an event, a new one when no

@@ -3,13 +3,12 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/sqlstore"
+	"github.com/sitrep-project/sitrep/merge"
 )
 
 // exclusive are the locks of an analyst's change, which may move reports
@@ -24,28 +23,19 @@ func exclusive() locks {
 // moved report is remembered as kept together with the first report of into,
 // so that ingesting its article again puts it back there.
 func (s *Store) Merge(ctx context.Context, into string, others ...string) (*sitrep.MergedEvent, error) {
-	if err := sqlstore.Merge(into, others, s.analyst(ctx)); err != nil {
-		return nil, err
-	}
-	return s.Event(ctx, into)
+	return sqlstore.Merge(ctx, into, others, s.analyst, s.Event)
 }
 
 // Split takes the given reports out of an event into a new event. The moved
 // reports are remembered as apart from those that stay, and together with
 // each other.
 func (s *Store) Split(ctx context.Context, event string, mentions ...string) (*sitrep.MergedEvent, error) {
-	fresh, err := sqlstore.Split(event, mentions, s.analyst(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return s.Event(ctx, strconv.FormatInt(fresh, 10))
+	return sqlstore.Split(ctx, event, mentions, s.analyst, s.Event)
 }
 
 // analyst runs an analyst's change in a write transaction.
-func (s *Store) analyst(ctx context.Context) func(func(sqlstore.AnalystTx) error) error {
-	return func(f func(sqlstore.AnalystTx) error) error {
-		return s.write(ctx, exclusive(), func(t *txn) error { return f(t) })
-	}
+func (s *Store) analyst(ctx context.Context, f func(sqlstore.AnalystTx) error) error {
+	return s.write(ctx, exclusive(), func(t *txn) error { return f(t) })
 }
 
 // MoveEvent moves every report of event from into event into.
@@ -106,28 +96,22 @@ func (s *Store) SetPolicy(ctx context.Context, name string) error {
 	if cur, err := policy(ctx, s.pool); err == nil && cur == p {
 		return nil
 	}
-	err = s.write(ctx, exclusive(), func(t *txn) error {
-		t.policy = p
-		if err := t.exec(`INSERT INTO meta (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(p)); err != nil {
-			return err
-		}
-		var ids []int64
-		err := t.query(func(rows pgx.Rows) (err error) {
-			ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
-			return err
-		}, `SELECT id FROM events ORDER BY id`)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if err := t.Reconcile(id); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("set policy %s: %w", p, err)
-	}
-	return nil
+	return sqlstore.SetPolicy(ctx, p, s.analyst)
+}
+
+// KeepPolicy makes p the policy the transaction reconciles under, and the
+// store's.
+func (t *txn) KeepPolicy(p merge.Policy) error {
+	t.policy = p
+	return t.exec(`INSERT INTO meta (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(p))
+}
+
+// EventIDs returns the ids of every event, in order.
+func (t *txn) EventIDs() ([]int64, error) {
+	var ids []int64
+	err := t.query(func(rows pgx.Rows) (err error) {
+		ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+		return err
+	}, `SELECT id FROM events ORDER BY id`)
+	return ids, err
 }

@@ -141,7 +141,6 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 	if err != nil {
 		return err
 	}
-	src := sitrep.Source{ArticleID: id, Outlet: doc.Outlet, URL: doc.URL, Published: doc.Published}
 	warnings, _ := json.Marshal(sqlstore.NonNil(doc.Warnings))
 	rowid, err := t.insert(`INSERT INTO articles (article_id, hash, url, outlet, published, title, lang, source, text, warnings, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -160,21 +159,9 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 		}
 	}
 	res.Articles++
-	taken := map[int64]bool{}
-	for i := range doc.Events {
-		m := sitrep.Mention{ID: sitrep.MentionID(id, doc.Events[i].ID), Source: src, Event: doc.Events[i]}
-		merged, err := t.mention(rowid, &m, taken)
-		if err != nil {
-			return err
-		}
-		res.Mentions++
-		if merged {
-			res.Merged++
-		} else {
-			res.NewEvents++
-		}
-	}
-	return nil
+	return sqlstore.Reports(doc, id, res, func(m *sitrep.Mention, taken map[int64]bool) (bool, error) {
+		return t.mention(rowid, m, taken)
+	})
 }
 
 // uniqueID returns id, or when another article holds it, id with a part of
@@ -391,21 +378,8 @@ func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int) error {
 // removeArticle takes a stored article out of the store: its mentions leave
 // their events, which are reconciled without them.
 func (t *txn) removeArticle(article int64) error {
-	rows, err := t.query(`SELECT DISTINCT event FROM mentions WHERE article = ?`, article)
+	events, err := column[int64](t.query(`SELECT DISTINCT event FROM mentions WHERE article = ?`, article))
 	if err != nil {
-		return err
-	}
-	var events []int64
-	for rows.Next() {
-		var e int64
-		if err := rows.Scan(&e); err != nil {
-			rows.Close()
-			return err
-		}
-		events = append(events, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM mentions WHERE article = ?`, article); err != nil {

@@ -4,39 +4,29 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
-	"strconv"
 
 	"github.com/sitrep-project/sitrep"
 	"github.com/sitrep-project/sitrep/internal/sqlstore"
+	"github.com/sitrep-project/sitrep/merge"
 )
 
 // Merge moves every report of the events others into the event into. Each
 // moved report is remembered as kept together with the first report of into,
 // so that ingesting its article again puts it back there.
 func (s *Store) Merge(ctx context.Context, into string, others ...string) (*sitrep.MergedEvent, error) {
-	if err := sqlstore.Merge(into, others, s.analyst(ctx)); err != nil {
-		return nil, err
-	}
-	return s.Event(ctx, into)
+	return sqlstore.Merge(ctx, into, others, s.analyst, s.Event)
 }
 
 // Split takes the given reports out of an event into a new event. The moved
 // reports are remembered as apart from those that stay, and together with
 // each other.
 func (s *Store) Split(ctx context.Context, event string, mentions ...string) (*sitrep.MergedEvent, error) {
-	fresh, err := sqlstore.Split(event, mentions, s.analyst(ctx))
-	if err != nil {
-		return nil, err
-	}
-	return s.Event(ctx, strconv.FormatInt(fresh, 10))
+	return sqlstore.Split(ctx, event, mentions, s.analyst, s.Event)
 }
 
 // analyst runs an analyst's change in a write transaction.
-func (s *Store) analyst(ctx context.Context) func(func(sqlstore.AnalystTx) error) error {
-	return func(f func(sqlstore.AnalystTx) error) error {
-		return s.begin(ctx, func(t *txn) error { return f(t) })
-	}
+func (s *Store) analyst(ctx context.Context, f func(sqlstore.AnalystTx) error) error {
+	return s.begin(ctx, func(t *txn) error { return f(t) })
 }
 
 // MoveEvent moves every report of event from into event into.
@@ -82,20 +72,7 @@ func (t *txn) FirstMention(event int64) (string, error) {
 
 // MentionIDs returns the ids of the reports of an event, in merge order.
 func (t *txn) MentionIDs(event int64) ([]string, error) {
-	rows, err := t.query(`SELECT mention_id FROM mentions WHERE event = ? ORDER BY id`, event)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			return nil, err
-		}
-		ids = append(ids, m)
-	}
-	return ids, rows.Err()
+	return column[string](t.query(`SELECT mention_id FROM mentions WHERE event = ? ORDER BY id`, event))
 }
 
 // SetPolicy reconciles every event's figures under a new policy and keeps
@@ -108,38 +85,22 @@ func (s *Store) SetPolicy(ctx context.Context, name string) error {
 	if p == s.policy {
 		return nil
 	}
-	err = s.begin(ctx, func(t *txn) error {
-		t.policy = p
-		if _, err := t.exec(`INSERT INTO meta (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(p)); err != nil {
-			return err
-		}
-		rows, err := t.query(`SELECT id FROM events ORDER BY id`)
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if err := t.Reconcile(id); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("set policy %s: %w", p, err)
+	if err := sqlstore.SetPolicy(ctx, p, s.analyst); err != nil {
+		return err
 	}
 	s.policy = p
 	return nil
+}
+
+// KeepPolicy makes p the policy the transaction reconciles under, and the
+// store's.
+func (t *txn) KeepPolicy(p merge.Policy) error {
+	t.policy = p
+	_, err := t.exec(`INSERT INTO meta (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(p))
+	return err
+}
+
+// EventIDs returns the ids of every event, in order.
+func (t *txn) EventIDs() ([]int64, error) {
+	return column[int64](t.query(`SELECT id FROM events ORDER BY id`))
 }

@@ -154,22 +154,14 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // IntegrityCheck runs SQLite's integrity check and returns its findings,
 // nil when the database is sound.
 func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
-	rows, err := s.w.QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+	lines, err := column[string](s.w.QueryContext(ctx, `PRAGMA integrity_check`))
 	var out []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return nil, err
-		}
+	for _, line := range lines {
 		if line != "ok" {
 			out = append(out, line)
 		}
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // migrate applies the migrations the database lacks, each in its own
@@ -227,6 +219,24 @@ func (s *Store) write(ctx context.Context, f func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// column returns the values of the rows of a query of one column, given
+// what the query returned, and closes them.
+func column[T any](rows *sql.Rows, err error) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // Known reports whether an article with this text hash or URL is stored.

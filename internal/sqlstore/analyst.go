@@ -1,13 +1,16 @@
 package sqlstore
 
 import (
+	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/merge"
 )
 
-// AnalystTx is what an analyst's merge or split needs of a store's write
-// transaction.
+// AnalystTx is what an analyst's merge, split or change of policy needs
+// of a store's write transaction.
 type AnalystTx interface {
 	// FirstMention returns the id of the first report of an event, an
 	// ENotFound error when the event has none.
@@ -30,21 +33,33 @@ type AnalystTx interface {
 	// Reconcile rebuilds an event from its reports; an event left without
 	// reports is deleted.
 	Reconcile(event int64) error
+	// EventIDs returns the ids of every event, in order.
+	EventIDs() ([]int64, error)
+	// KeepPolicy makes p the policy the transaction reconciles under, and
+	// records it as the store's.
+	KeepPolicy(p merge.Policy) error
 }
 
+// Write runs f in one write transaction of a store, committed when f
+// returns nil.
+type Write func(ctx context.Context, f func(AnalystTx) error) error
+
+// Read returns a stored event by id.
+type Read func(ctx context.Context, id string) (*sitrep.MergedEvent, error)
+
 // Merge moves every report of the events others into the event into, in
-// one transaction that write runs. Each moved report is remembered as kept
-// together with the first report of into, so that ingesting its article
-// again puts it back there.
-func Merge(into string, others []string, write func(func(AnalystTx) error) error) error {
+// one transaction that write runs, and returns the event as read reads it
+// then. Each moved report is remembered as kept together with the first
+// report of into, so that ingesting its article again puts it back there.
+func Merge(ctx context.Context, into string, others []string, write Write, read Read) (*sitrep.MergedEvent, error) {
 	target, err := ParseID(into)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if len(others) == 0 {
-		return sitrep.Errorf(sitrep.EInvalid, "merge: name at least two events")
+		return nil, sitrep.Errorf(sitrep.EInvalid, "merge: name at least two events")
 	}
-	return write(func(t AnalystTx) error {
+	err = write(ctx, func(t AnalystTx) error {
 		anchor, err := t.FirstMention(target)
 		if err != nil {
 			return err
@@ -78,22 +93,26 @@ func Merge(into string, others []string, write func(func(AnalystTx) error) error
 		}
 		return t.Reconcile(target)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return read(ctx, into)
 }
 
 // Split takes the given reports out of an event into a new event, in one
-// transaction that write runs, and returns the new event's id. The moved
-// reports are remembered as apart from those that stay, and together with
-// each other.
-func Split(event string, mentions []string, write func(func(AnalystTx) error) error) (int64, error) {
+// transaction that write runs, and returns the new event as read reads it
+// then. The moved reports are remembered as apart from those that stay,
+// and together with each other.
+func Split(ctx context.Context, event string, mentions []string, write Write, read Read) (*sitrep.MergedEvent, error) {
 	from, err := ParseID(event)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	if len(mentions) == 0 {
-		return 0, sitrep.Errorf(sitrep.EInvalid, "split: name the reports to take out of event %s", event)
+		return nil, sitrep.Errorf(sitrep.EInvalid, "split: name the reports to take out of event %s", event)
 	}
 	var fresh int64
-	err = write(func(t AnalystTx) error {
+	err = write(ctx, func(t AnalystTx) error {
 		ids, err := t.MentionIDs(from)
 		if err != nil {
 			return err
@@ -145,5 +164,32 @@ func Split(event string, mentions []string, write func(func(AnalystTx) error) er
 		}
 		return t.Reconcile(fresh)
 	})
-	return fresh, err
+	if err != nil {
+		return nil, err
+	}
+	return read(ctx, strconv.FormatInt(fresh, 10))
+}
+
+// SetPolicy reconciles every event's figures under p, in one transaction
+// that write runs, and records p as the store's policy.
+func SetPolicy(ctx context.Context, p merge.Policy, write Write) error {
+	err := write(ctx, func(t AnalystTx) error {
+		if err := t.KeepPolicy(p); err != nil {
+			return err
+		}
+		ids, err := t.EventIDs()
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := t.Reconcile(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("set policy %s: %w", p, err)
+	}
+	return nil
 }
