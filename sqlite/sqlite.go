@@ -15,16 +15,14 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"slices"
 	"strings"
 	"time"
 
 	driver "modernc.org/sqlite" // also the database/sql driver "sqlite"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -167,24 +165,12 @@ func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
 // migrate applies the migrations the database lacks, each in its own
 // transaction with its version number.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	slices.Sort(names)
 	have, err := s.SchemaVersion(ctx)
 	if err != nil {
 		return err
 	}
-	if have > len(names) {
-		return sitrep.Errorf(sitrep.EInvalid, "database schema version %d is newer than this sitrep's (%d)", have, len(names))
-	}
-	for i := have; i < len(names); i++ {
-		body, err := migrations.ReadFile(names[i])
-		if err != nil {
-			return err
-		}
-		err = s.write(ctx, func(tx *sql.Tx) error {
+	return sqlstore.Migrate(migrations, have, func(version int, name string, body []byte) error {
+		return s.write(ctx, func(tx *sql.Tx) error {
 			// Another process opening the database at the same time may
 			// have applied this migration since the version was read: the
 			// write transaction, taken at once, orders the two.
@@ -192,20 +178,16 @@ func (s *Store) migrate(ctx context.Context) error {
 			if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&now); err != nil {
 				return err
 			}
-			if now > i {
+			if now >= version {
 				return nil
 			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return fmt.Errorf("migration %s: %w", path.Base(names[i]), err)
+				return fmt.Errorf("migration %s: %w", name, err)
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version))
 			return err
 		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	})
 }
 
 // write runs f in a write transaction, committed when f returns nil.
