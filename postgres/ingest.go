@@ -182,17 +182,14 @@ func (s *Store) Ingest(ctx context.Context, batch []sitrep.Extracted, opts sitre
 	for i := range batch {
 		reports += len(batch[i].Doc.Events)
 	}
-	err := s.write(ctx, l, func(t *txn) error {
-		res = sitrep.IngestResult{}
+	err := s.write(ctx, l, func(t *txn) (err error) {
 		if err := t.allocate(map[string]int{"articles": len(batch), "mentions": reports, "events": reports}); err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := t.article(&batch[i], opts, &res); err != nil {
-				return fmt.Errorf("store %s: %w", batch[i].Doc.ID, err)
-			}
-		}
-		return nil
+		res, err = sqlstore.Batch(batch, func(ex *sitrep.Extracted, r *sitrep.IngestResult) error {
+			return t.article(ex, opts, r)
+		})
+		return err
 	})
 	if err != nil {
 		return sitrep.IngestResult{}, err

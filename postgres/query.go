@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -162,34 +160,14 @@ func textQuery(q string) (string, error) {
 
 // Event returns one merged event.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, error) {
-	n, err := sqlstore.ParseID(id)
-	if err != nil {
-		return nil, err
-	}
-	var data []byte
-	err = s.pool.QueryRow(ctx, `SELECT data FROM events WHERE id = $1`, n).Scan(&data)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	if err != nil {
-		return nil, err
-	}
-	ev := &sitrep.MergedEvent{}
-	if err := json.Unmarshal(data, ev); err != nil {
-		return nil, fmt.Errorf("event %s: %w", id, err)
-	}
-	return ev, nil
+	return sqlstore.Event(id, pgx.ErrNoRows, func(n int64) sqlstore.Row {
+		return s.pool.QueryRow(ctx, `SELECT data FROM events WHERE id = $1`, n)
+	})
 }
 
 // Mentions returns the reports merged into an event, in merge order.
 func (s *Store) Mentions(ctx context.Context, id string) ([]sitrep.Mention, error) {
-	n, err := sqlstore.ParseID(id)
-	if err != nil {
-		return nil, err
-	}
-	ms, _, err := readMentions(ctx, s.pool, n)
-	if err == nil && len(ms) == 0 {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	return ms, err
+	return sqlstore.EventMentions(id, func(n int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return readMentions(ctx, s.pool, n)
+	})
 }

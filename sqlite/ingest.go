@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -92,14 +91,11 @@ func (t *txn) row(q string, args ...any) *sql.Row {
 // skipped, unless opts.Replace, which stores it again in place of the old.
 func (s *Store) Ingest(ctx context.Context, batch []sitrep.Extracted, opts sitrep.IngestOptions) (sitrep.IngestResult, error) {
 	var res sitrep.IngestResult
-	err := s.begin(ctx, func(t *txn) error {
-		res = sitrep.IngestResult{}
-		for i := range batch {
-			if err := t.article(&batch[i], opts, &res); err != nil {
-				return fmt.Errorf("store %s: %w", batch[i].Doc.ID, err)
-			}
-		}
-		return nil
+	err := s.begin(ctx, func(t *txn) (err error) {
+		res, err = sqlstore.Batch(batch, func(ex *sitrep.Extracted, r *sitrep.IngestResult) error {
+			return t.article(ex, opts, r)
+		})
+		return err
 	})
 	if err != nil {
 		return sitrep.IngestResult{}, err

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -264,36 +263,16 @@ func bboxCheck(b *sitrep.BBox) cond {
 
 // Event returns one merged event.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, error) {
-	n, err := sqlstore.ParseID(id)
-	if err != nil {
-		return nil, err
-	}
-	var data string
-	err = s.r.QueryRowContext(ctx, `SELECT data FROM events WHERE id = ?`, n).Scan(&data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	if err != nil {
-		return nil, err
-	}
-	ev := &sitrep.MergedEvent{}
-	if err := json.Unmarshal([]byte(data), ev); err != nil {
-		return nil, fmt.Errorf("event %s: %w", id, err)
-	}
-	return ev, nil
+	return sqlstore.Event(id, sql.ErrNoRows, func(n int64) sqlstore.Row {
+		return s.r.QueryRowContext(ctx, `SELECT data FROM events WHERE id = ?`, n)
+	})
 }
 
 // Mentions returns the reports merged into an event, in merge order.
 func (s *Store) Mentions(ctx context.Context, id string) ([]sitrep.Mention, error) {
-	n, err := sqlstore.ParseID(id)
-	if err != nil {
-		return nil, err
-	}
-	ms, _, err := s.readMentions(ctx, n)
-	if err == nil && len(ms) == 0 {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	return ms, err
+	return sqlstore.EventMentions(id, func(n int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return s.readMentions(ctx, n)
+	})
 }
 
 func (s *Store) readMentions(ctx context.Context, event int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {

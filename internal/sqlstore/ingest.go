@@ -1,6 +1,23 @@
 package sqlstore
 
-import "github.com/sitrep-project/sitrep"
+import (
+	"fmt"
+
+	"github.com/sitrep-project/sitrep"
+)
+
+// Batch stores the articles of a batch in turn with article, and returns
+// what they added up to. The first article that fails stops it, with an
+// error that names the article.
+func Batch(batch []sitrep.Extracted, article func(ex *sitrep.Extracted, res *sitrep.IngestResult) error) (sitrep.IngestResult, error) {
+	var res sitrep.IngestResult
+	for i := range batch {
+		if err := article(&batch[i], &res); err != nil {
+			return sitrep.IngestResult{}, fmt.Errorf("store %s: %w", batch[i].Doc.ID, err)
+		}
+	}
+	return res, nil
+}
 
 // Reports stores the reports of the events of doc, the article stored
 // under id, one after the other with report, which merges each into an

@@ -2,11 +2,49 @@ package sqlstore
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 
 	"github.com/sitrep-project/sitrep"
 )
+
+// Event reads the event of id from the row of its data that query
+// returns for its row id: an ENotFound error when there is none, which the
+// driver tells with noRows.
+func Event(id string, noRows error, query func(n int64) Row) (*sitrep.MergedEvent, error) {
+	n, err := ParseID(id)
+	if err != nil {
+		return nil, err
+	}
+	var data []byte
+	err = query(n).Scan(&data)
+	if errors.Is(err, noRows) {
+		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ev := &sitrep.MergedEvent{}
+	if err := json.Unmarshal(data, ev); err != nil {
+		return nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	return ev, nil
+}
+
+// EventMentions returns the reports of the event of id, which read reads
+// by its row id; an ENotFound error when there are none.
+func EventMentions(id string, read func(n int64) ([]sitrep.Mention, []sitrep.MergeNote, error)) ([]sitrep.Mention, error) {
+	n, err := ParseID(id)
+	if err != nil {
+		return nil, err
+	}
+	ms, _, err := read(n)
+	if err == nil && len(ms) == 0 {
+		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
+	}
+	return ms, err
+}
 
 // Events reads rows of (id, data) into the events they hold and their
 // ids.
