@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -17,11 +18,11 @@ var _ sitrep.EventBrowser = (*Store)(nil)
 
 // orderKey is what events are listed by, before their id: the start day,
 // else the end day (index events_order).
-const orderKey = `coalesce(e.date_start, e.date_end, '')`
+const orderKey = sqlstore.OrderKey
 
 // DefaultPageSize is the page size of EventPage and Articles when none is
 // given.
-const DefaultPageSize = 100
+const DefaultPageSize = sqlstore.DefaultPageSize
 
 // cursor is a position in the order of events or articles.
 type cursor = sitrep.PageCursor
@@ -32,10 +33,7 @@ func parseCursor(s string) (*cursor, error) { return sitrep.ParsePageCursor(s) }
 // selects after the cursor, by date then id, or newest first.
 func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after string, newestFirst bool) (sitrep.EventPage, error) {
 	var page sitrep.EventPage
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
+	limit := sqlstore.PageSize(f.Limit)
 	at, err := parseCursor(after)
 	if err != nil {
 		return page, err
@@ -68,11 +66,7 @@ func (s *Store) EventPage(ctx context.Context, f sitrep.EventFilter, after strin
 		if at != nil {
 			n := len(a)
 			cond := fmt.Sprintf(`(%s, e.id) %s ($%d, $%d)`, orderKey, cmp, n+1, n+2)
-			if w == "" {
-				w = " WHERE " + cond
-			} else {
-				w += " AND " + cond
-			}
+			w = sqlstore.And(w, cond)
 			a = append(append([]any{}, a...), at.Key, at.ID)
 		}
 		q := `SELECT e.id, ` + orderKey + `, e.data FROM events e` + w +
@@ -133,8 +127,7 @@ func (s *Store) reconcileAll(ctx context.Context, evs []*sitrep.MergedEvent, key
 			if err != nil {
 				return nil, nil, err
 			}
-			ev = merge.Reconcile(ev.ID, ms, notes, p)
-			if minKilled > 0 && (ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < minKilled) {
+			if ev = sqlstore.Reconciled(ev.ID, ms, notes, p, minKilled); ev == nil {
 				continue
 			}
 		}
@@ -150,31 +143,15 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 	if err != nil {
 		return nil, err
 	}
-	if where == "" {
-		where = " WHERE e.lat IS NOT NULL AND e.lon IS NOT NULL"
-	} else {
-		where += " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
-	}
-	q := `SELECT e.id, e.lon, e.lat, ` + orderKey + `, coalesce(e.event_type, ''), coalesce(e.sub_event_type, ''),
-		coalesce(e.plover, ''), coalesce(e.cameo, ''), e.killed_low, e.disputed, coalesce(e.location, ''), e.country
-		FROM events e` + where + ` ORDER BY ` + orderKey + ` DESC, e.id DESC`
-	if f.Limit > 0 {
-		q += ` LIMIT ` + strconv.Itoa(f.Limit)
-	}
+	q := sqlstore.PointsQuery(sqlstore.And(where, "e.lat IS NOT NULL AND e.lon IS NOT NULL"), f.Limit)
 	rows, err := s.pool.Query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query points: %w", err)
 	}
 	defer rows.Close()
-	out := []sitrep.EventPoint{}
-	for rows.Next() {
-		var p sitrep.EventPoint
-		var id int64
-		if err := rows.Scan(&id, &p.Lon, &p.Lat, &p.Date, &p.Type, &p.SubType, &p.Plover, &p.Cameo, &p.Killed, &p.Disputed, &p.Place, &p.Country); err != nil {
-			return nil, err
-		}
-		p.ID = strconv.FormatInt(id, 10)
-		out = append(out, p)
+	out, err := sqlstore.Points(rows)
+	if err != nil {
+		return nil, err
 	}
 	return out, rows.Err()
 }
@@ -182,16 +159,9 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 // Series counts the events f selects by day or week and, optionally, by
 // country or ACLED type. Figures are the store's policy's.
 func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval string) ([]sitrep.SeriesPoint, error) {
-	var group string
-	switch by {
-	case sitrep.ByNone:
-		group = `''`
-	case sitrep.ByCountry:
-		group = `e.country`
-	case sitrep.ByType:
-		group = `coalesce(e.event_type, '')`
-	default:
-		return nil, sitrep.Errorf(sitrep.EInvalid, "series by %q: want country or type", by)
+	group, err := sqlstore.SeriesGroup(by)
+	if err != nil {
+		return nil, err
 	}
 	var day string
 	switch interval {
@@ -211,11 +181,7 @@ func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval s
 	if interval != sitrep.IntervalAll {
 		// Only events dated to a day are counted by day or week.
 		dated := orderKey + ` ~ '^\d{4}-\d{2}-\d{2}$'`
-		if where == "" {
-			where = " WHERE " + dated
-		} else {
-			where += " AND " + dated
-		}
+		where = sqlstore.And(where, dated)
 	}
 	q := `SELECT ` + day + ` AS day, ` + group + ` AS g, count(*), coalesce(sum(e.killed_low), 0)
 		FROM events e` + where + ` GROUP BY day, g ORDER BY day, g`
@@ -239,47 +205,25 @@ const articleColumns = `a.id, a.article_id, a.outlet, a.url, a.published, a.titl
 	to_char(a.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
 	(SELECT count(*) FROM mentions m WHERE m.article = a.id)`
 
-func scanSummary(row pgx.Row, rowid *int64, a *sitrep.ArticleSummary, extra ...any) error {
-	return row.Scan(append([]any{rowid, &a.ID, &a.Outlet, &a.URL, &a.Published, &a.Title, &a.IngestedAt, &a.Mentions}, extra...)...)
-}
-
 // Articles returns up to limit (else DefaultPageSize) articles, the most
 // recently stored first, after the cursor.
 func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep.ArticleSummary, string, error) {
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	at, err := parseCursor(after)
+	limit = sqlstore.PageSize(limit)
+	before, err := sqlstore.ArticlesBefore(after)
 	if err != nil {
 		return nil, "", err
-	}
-	before := int64(1<<63 - 1)
-	if at != nil {
-		before = at.ID
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id < $1 ORDER BY a.id DESC LIMIT $2`, before, limit+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("query articles: %w", err)
 	}
 	defer rows.Close()
-	out := []sitrep.ArticleSummary{}
-	var last []int64
-	for rows.Next() {
-		var a sitrep.ArticleSummary
-		var rowid int64
-		if err := scanSummary(rows, &rowid, &a); err != nil {
-			return nil, "", err
-		}
-		out = append(out, a)
-		last = append(last, rowid)
+	out, next, err := sqlstore.ArticlePage(rows, limit)
+	if err == nil {
+		err = rows.Err()
 	}
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, "", err
-	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		next = cursor{ID: last[limit-1]}.String()
 	}
 	return out, next, nil
 }
@@ -290,7 +234,7 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 	a := &sitrep.StoredArticle{Places: []sitrep.Place{}, Events: []sitrep.ArticleMention{}}
 	var rowid int64
 	var warnings []byte
-	err := scanSummary(s.pool.QueryRow(ctx, `SELECT `+articleColumns+`, a.lang, a.text, a.warnings FROM articles a WHERE a.article_id = $1`, id),
+	err := sqlstore.ScanSummary(s.pool.QueryRow(ctx, `SELECT `+articleColumns+`, a.lang, a.text, a.warnings FROM articles a WHERE a.article_id = $1`, id),
 		&rowid, &a.ArticleSummary, &a.Lang, &a.Text, &warnings)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, sitrep.Errorf(sitrep.ENotFound, "no article %q", id)
@@ -306,18 +250,10 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var p sitrep.Place
-		var geonameid *int64
-		if err := rows.Scan(&p.Text, &p.Start, &p.End, &p.Name, &p.Country, &p.Admin1, &p.Kind, &p.Lat, &p.Lon, &geonameid); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if geonameid != nil {
-			g := int(*geonameid)
-			p.GeonameID = &g
-		}
-		a.Places = append(a.Places, p)
+	a.Places, err = sqlstore.Places(rows)
+	if err != nil {
+		rows.Close()
+		return nil, err
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -328,18 +264,8 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 		return nil, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var m sitrep.ArticleMention
-		var event int64
-		var data []byte
-		if err := rows.Scan(&m.ID, &event, &m.Reason, &m.Score, &data); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal(data, &m.Event); err != nil {
-			return nil, fmt.Errorf("mention %s: %w", m.ID, err)
-		}
-		m.EventID = strconv.FormatInt(event, 10)
-		a.Events = append(a.Events, m)
+	if a.Events, err = sqlstore.ArticleMentions(rows); err != nil {
+		return nil, err
 	}
 	return a, rows.Err()
 }

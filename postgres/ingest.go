@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -181,17 +182,14 @@ func (s *Store) Ingest(ctx context.Context, batch []sitrep.Extracted, opts sitre
 	for i := range batch {
 		reports += len(batch[i].Doc.Events)
 	}
-	err := s.write(ctx, l, func(t *txn) error {
-		res = sitrep.IngestResult{}
+	err := s.write(ctx, l, func(t *txn) (err error) {
 		if err := t.allocate(map[string]int{"articles": len(batch), "mentions": reports, "events": reports}); err != nil {
 			return err
 		}
-		for i := range batch {
-			if err := t.article(&batch[i], opts, &res); err != nil {
-				return fmt.Errorf("store %s: %w", batch[i].Doc.ID, err)
-			}
-		}
-		return nil
+		res, err = sqlstore.Batch(batch, func(ex *sitrep.Extracted, r *sitrep.IngestResult) error {
+			return t.article(ex, opts, r)
+		})
+		return err
 	})
 	if err != nil {
 		return sitrep.IngestResult{}, err
@@ -248,32 +246,19 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 	if err != nil {
 		return err
 	}
-	warnings, _ := json.Marshal(nonNil(doc.Warnings))
+	warnings, _ := json.Marshal(sqlstore.NonNil(doc.Warnings))
 	t.exec(`INSERT INTO articles (id, article_id, hash, url, outlet, published, title, lang, source, text, warnings, ingested_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-		rowid, id, hash, nullable(art.URL), doc.Outlet, doc.Published, nullable(art.Title), nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
+		rowid, id, hash, sqlstore.Nullable(art.URL), doc.Outlet, doc.Published, sqlstore.Nullable(art.Title), sqlstore.Nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
 	for i := range doc.Places {
 		p := &doc.Places[i]
 		t.exec(`INSERT INTO places (article, text, start, "end", name, country, admin1, kind, lat, lon, geonameid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			rowid, p.Text, p.Start, p.End, p.Name, p.Country, p.Admin1, p.Kind, p.Lat, p.Lon, p.GeonameID)
 	}
 	res.Articles++
-	src := sitrep.Source{ArticleID: id, Outlet: doc.Outlet, URL: doc.URL, Published: doc.Published}
-	inEvents := map[int64]bool{}
-	for i := range doc.Events {
-		m := sitrep.Mention{ID: sitrep.MentionID(id, doc.Events[i].ID), Source: src, Event: doc.Events[i]}
-		merged, err := t.mention(rowid, &m, inEvents)
-		if err != nil {
-			return err
-		}
-		res.Mentions++
-		if merged {
-			res.Merged++
-		} else {
-			res.NewEvents++
-		}
-	}
-	return nil
+	return sqlstore.Reports(doc, id, res, func(m *sitrep.Mention, taken map[int64]bool) (bool, error) {
+		return t.mention(rowid, m, taken)
+	})
 }
 
 // mention stores one report and merges it into an event, a new one when no
@@ -281,8 +266,8 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 // article are in, which it may not join; it gains the event chosen. merged
 // is false for a new event.
 func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (merged bool, err error) {
-	key := merge.KeyOf(&m.Event, deref(m.Source.Published))
-	event, note, err := t.match(taken, m, key)
+	key := merge.KeyOf(&m.Event, sqlstore.Deref(m.Source.Published))
+	event, note, err := sqlstore.Match(t, m, key, taken)
 	if err != nil {
 		return false, err
 	}
@@ -316,7 +301,7 @@ func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (m
 	if fresh {
 		return false, nil
 	}
-	return true, t.reconcile(event)
+	return true, t.Reconcile(event)
 }
 
 // newEvent inserts an empty event row, filled in by saveEvent.
@@ -335,8 +320,8 @@ func (t *txn) queueDetails(mention int64, e *sitrep.Event) {
 			who, country = &c.Claimant.Name, &c.Claimant.Country
 			t.queueActor(mention, "claimant", c.Claimant)
 		}
-		kl, kb, kh := countCols(c.Killed)
-		il, ib, ih := countCols(c.Injured)
+		kl, kb, kh := sqlstore.CountCols(c.Killed)
+		il, ib, ih := sqlstore.CountCols(c.Injured)
 		t.exec(`INSERT INTO claims (mention, claimant, claimant_country, stance, cue, start, "end", killed_low, killed_best, killed_high, injured_low, injured_best, injured_high)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, mention, who, country, c.Stance, c.Cue, c.Start, c.End, kl, kb, kh, il, ib, ih)
 	}
@@ -353,32 +338,10 @@ func (t *txn) queueActor(mention int64, role string, a *sitrep.Actor) {
 		mention, role, a.Text, a.Name, a.ACLEDName, a.Kind, a.Country, a.Sector, a.Inter, a.Cameo)
 }
 
-func countCols(c *sitrep.Count) (low, best, high *int) {
-	if c == nil {
-		return nil, nil, nil
-	}
-	return c.Low, c.Best, c.High
-}
-
-// match finds the event a report belongs to: the event an analyst's merge
-// ties it to, else the best-scoring compatible event that holds no other
-// report of the same article and none an analyst split it from. It returns
-// 0 when there is none. The candidates are read from the database, under
-// the locks of the report's buckets: what another writer merged is seen.
-func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int64, sitrep.MergeNote, error) {
-	note := sitrep.MergeNote{Mention: m.ID}
-	together, apart, err := t.overrides(m.ID)
-	if err != nil {
-		return 0, note, err
-	}
-	for partner, event := range together {
-		note.Reason, note.Score = "kept with "+partner+" by an analyst's merge", 1
-		return event, note, nil
-	}
-	if key.From == "" {
-		// Without a date window a report is never merged (see merge.Match).
-		return 0, note, nil
-	}
+// Candidates calls consider with the events a report of key may join.
+// They are read from the database, under the locks of the report's
+// buckets: what another writer merged is seen.
+func (t *txn) Candidates(key merge.Key, skip func(id int64) bool, consider func(id int64, ek merge.Key)) error {
 	q := `SELECT id, version, match_key FROM events WHERE scope = $1 AND family = $2 AND (country = $3 OR country = '')
 		AND win_from <> '' AND win_to >= $4 AND win_from <= $5`
 	from, to := key.Reach()
@@ -387,45 +350,30 @@ func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int
 		q = `SELECT id, version, match_key FROM events WHERE scope = $1 AND family = $2 AND $3 = ''
 			AND win_from <> '' AND win_to >= $4 AND win_from <= $5`
 	}
-	var bestID int64
-	var best float64
-	var bestKey merge.Key
-	err = t.query(func(rows pgx.Rows) error {
+	return t.query(func(rows pgx.Rows) error {
 		for rows.Next() {
 			var id, version int64
 			var raw []byte
 			if err := rows.Scan(&id, &version, &raw); err != nil {
 				return err
 			}
-			if apart[id] || taken[id] {
+			if skip(id) {
 				continue
 			}
 			ek, err := t.keys.get(id, version, raw)
 			if err != nil {
 				return fmt.Errorf("event %d: match key: %w", id, err)
 			}
-			score, ok := merge.Score(ek, key)
-			if ok && score >= merge.Threshold && (score > best || score == best && id < bestID) {
-				bestID, best, bestKey = id, score, ek
-			}
+			consider(id, ek)
 		}
 		return nil
 	}, q, args...)
-	if err != nil {
-		return 0, note, err
-	}
-	if bestID == 0 {
-		return 0, note, nil
-	}
-	d := merge.Match(bestKey, key)
-	note.Reason, note.Score = d.Reason(), d.Score
-	return bestID, note, nil
 }
 
-// overrides returns, for a mention, the events holding the mentions an
+// Overrides returns, for a mention, the events holding the mentions an
 // analyst merged it with (by partner) and those holding mentions an analyst
 // split it from.
-func (t *txn) overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
+func (t *txn) Overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
 	if t.noOverrides {
 		return nil, nil, nil
 	}
@@ -437,38 +385,22 @@ func (t *txn) overrides(mention string) (together map[string]int64, apart map[in
 		t.noOverrides = true
 		return nil, nil, nil
 	}
-	err = t.query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			var kind, partner string
-			var event int64
-			if err := rows.Scan(&kind, &partner, &event); err != nil {
-				return err
-			}
-			if kind == "together" {
-				if together == nil {
-					together = map[string]int64{partner: event}
-				}
-			} else {
-				if apart == nil {
-					apart = map[int64]bool{}
-				}
-				apart[event] = true
-			}
-		}
-		return nil
+	err = t.query(func(rows pgx.Rows) (err error) {
+		together, apart, err = sqlstore.Overrides(rows)
+		return err
 	}, `SELECT o.kind, m.mention_id, m.event FROM overrides o
 		JOIN mentions m ON m.mention_id = CASE WHEN o.a = $1 THEN o.b ELSE o.a END
 		WHERE o.a = $1 OR o.b = $1 ORDER BY o.id`, mention)
 	return together, apart, err
 }
 
-// reconcile rebuilds an event from its mentions; an event left without
+// Reconcile rebuilds an event from its mentions; an event left without
 // mentions is deleted.
-func (t *txn) reconcile(event int64) error {
+func (t *txn) Reconcile(event int64) error {
 	var ms []sitrep.Mention
 	var notes []sitrep.MergeNote
 	err := t.query(func(rows pgx.Rows) (err error) {
-		ms, notes, err = scanMentions(rows)
+		ms, notes, err = sqlstore.Mentions(rows)
 		return err
 	}, mentionsQuery, event)
 	if err != nil {
@@ -493,31 +425,11 @@ func readMentions(ctx context.Context, q interface {
 		return nil, nil, err
 	}
 	defer rows.Close()
-	ms, notes, err := scanMentions(rows)
+	ms, notes, err := sqlstore.Mentions(rows)
 	if err != nil {
 		return nil, nil, err
 	}
 	return ms, notes, rows.Err()
-}
-
-func scanMentions(rows pgx.Rows) ([]sitrep.Mention, []sitrep.MergeNote, error) {
-	var ms []sitrep.Mention
-	var notes []sitrep.MergeNote
-	for rows.Next() {
-		var m sitrep.Mention
-		var n sitrep.MergeNote
-		var data []byte
-		if err := rows.Scan(&m.ID, &n.Reason, &n.Score, &data, &m.Source.ArticleID, &m.Source.Outlet, &m.Source.URL, &m.Source.Published); err != nil {
-			return nil, nil, err
-		}
-		if err := json.Unmarshal(data, &m.Event); err != nil {
-			return nil, nil, fmt.Errorf("mention %s: %w", m.ID, err)
-		}
-		n.Mention = m.ID
-		ms = append(ms, m)
-		notes = append(notes, n)
-	}
-	return ms, notes, nil
 }
 
 // eventColumns are the columns saveEvent writes, $2 on; $1 is the id.
@@ -533,27 +445,9 @@ const geomValue = `CASE WHEN $11::float8 IS NULL OR $12::float8 IS NULL THEN NUL
 // saveEvent writes a reconciled event: a new row when fresh, else into its
 // row.
 func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int, fresh bool) error {
-	published := ""
-	if len(ev.Sources) > 0 {
-		published = deref(ev.Sources[0].Published)
-	}
-	key := merge.KeyOf(&ev.Event, published)
-	rawKey, err := json.Marshal(key)
+	r, err := sqlstore.RowOf(ev)
 	if err != nil {
 		return err
-	}
-	data, err := json.Marshal(ev)
-	if err != nil {
-		return err
-	}
-	var country, admin1, location *string
-	var lat, lon *float64
-	if p := ev.Location; p != nil {
-		country, admin1, location, lat, lon = &p.Country, &p.Admin1, &p.Name, p.Lat, p.Lon
-	}
-	var killed *int
-	if ev.Killed != nil {
-		killed = ev.Killed.Low
 	}
 	cols, vals := eventColumns, eventValues
 	if t.postgis {
@@ -564,9 +458,9 @@ func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int, fresh bo
 		q = `UPDATE events SET (` + cols + `, version) = ROW(` + vals + `, nextval('event_versions')) WHERE id = $1`
 	}
 	return t.exec(q,
-		id, ev.Scope, key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
-		deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
-		killed, ev.Disputed, mentions, len(ev.Sources), string(rawKey), string(data), t.now)
+		id, ev.Scope, r.Key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
+		r.Country, r.Admin1, r.Location, r.Lat, r.Lon, ev.Date.Start, ev.Date.End, r.Key.From, r.Key.To,
+		r.Killed, ev.Disputed, mentions, len(ev.Sources), r.MatchKey, r.Data, t.now)
 }
 
 // removeArticle takes a stored article out of the store: its mentions leave
@@ -587,30 +481,9 @@ func (t *txn) removeArticle(article int64) error {
 		return err
 	}
 	for _, e := range events {
-		if err := t.reconcile(e); err != nil {
+		if err := t.Reconcile(e); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -79,7 +80,7 @@ func (l locks) batch(batch []sitrep.Extracted, opts sitrep.IngestOptions) {
 		ex := &batch[i]
 		l.article(sitrep.TextHash(ex.Article.Text), ex.Article.URL)
 		for j := range ex.Doc.Events {
-			l.report(merge.KeyOf(&ex.Doc.Events[j], deref(ex.Doc.Published)))
+			l.report(merge.KeyOf(&ex.Doc.Events[j], sqlstore.Deref(ex.Doc.Published)))
 		}
 	}
 }

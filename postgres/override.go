@@ -3,12 +3,12 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strconv"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
+	"github.com/sitrep-project/sitrep/merge"
 )
 
 // exclusive are the locks of an analyst's change, which may move reports
@@ -23,138 +23,51 @@ func exclusive() locks {
 // moved report is remembered as kept together with the first report of into,
 // so that ingesting its article again puts it back there.
 func (s *Store) Merge(ctx context.Context, into string, others ...string) (*sitrep.MergedEvent, error) {
-	target, err := parseID(into)
-	if err != nil {
-		return nil, err
-	}
-	if len(others) == 0 {
-		return nil, sitrep.Errorf(sitrep.EInvalid, "merge: name at least two events")
-	}
-	err = s.write(ctx, exclusive(), func(t *txn) error {
-		anchor, err := t.firstMention(target)
-		if err != nil {
-			return err
-		}
-		for _, o := range others {
-			from, err := parseID(o)
-			if err != nil {
-				return err
-			}
-			if from == target {
-				return sitrep.Errorf(sitrep.EInvalid, "merge: event %s named twice", o)
-			}
-			if _, err := t.firstMention(from); err != nil {
-				return err
-			}
-			ids, err := t.mentionIDs(from)
-			if err != nil {
-				return err
-			}
-			reason := fmt.Sprintf("merged from event %d by an analyst", from)
-			if err := t.exec(`UPDATE mentions SET event = $1, reason = $2, score = 1 WHERE event = $3`, target, reason, from); err != nil {
-				return err
-			}
-			for _, m := range ids {
-				if err := t.override("together", anchor, m); err != nil {
-					return err
-				}
-			}
-			if err := t.reconcile(from); err != nil { // deletes it, now empty
-				return err
-			}
-		}
-		return t.reconcile(target)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.Event(ctx, into)
+	return sqlstore.Merge(ctx, into, others, s.analyst, s.Event)
 }
 
 // Split takes the given reports out of an event into a new event. The moved
 // reports are remembered as apart from those that stay, and together with
 // each other.
 func (s *Store) Split(ctx context.Context, event string, mentions ...string) (*sitrep.MergedEvent, error) {
-	from, err := parseID(event)
-	if err != nil {
-		return nil, err
-	}
-	if len(mentions) == 0 {
-		return nil, sitrep.Errorf(sitrep.EInvalid, "split: name the reports to take out of event %s", event)
-	}
-	var fresh int64
-	err = s.write(ctx, exclusive(), func(t *txn) error {
-		ids, err := t.mentionIDs(from)
-		if err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			return sitrep.Errorf(sitrep.ENotFound, "no event %s", event)
-		}
-		in := map[string]bool{}
-		for _, m := range ids {
-			in[m] = true
-		}
-		moving := map[string]bool{}
-		for _, m := range mentions {
-			if !in[m] {
-				return sitrep.Errorf(sitrep.EInvalid, "split: report %q is not part of event %s (its reports: %v)", m, event, ids)
-			}
-			moving[m] = true
-		}
-		if len(moving) == len(ids) {
-			return sitrep.Errorf(sitrep.EInvalid, "split: that would take every report out of event %s", event)
-		}
-		var scope, family string
-		if err := t.row(`SELECT scope, family FROM events WHERE id = $1`, []any{from}, &scope, &family); err != nil {
-			return err
-		}
-		if fresh, err = t.newEvent(scope, family); err != nil {
-			return err
-		}
-		reason := fmt.Sprintf("split from event %d by an analyst", from)
-		var first string
-		for _, m := range ids {
-			if !moving[m] {
-				continue
-			}
-			if err := t.exec(`UPDATE mentions SET event = $1, reason = $2, score = 1 WHERE mention_id = $3`, fresh, reason, m); err != nil {
-				return err
-			}
-			if first == "" {
-				first = m
-			} else if err := t.override("together", first, m); err != nil {
-				return err
-			}
-			for _, r := range ids {
-				if !moving[r] {
-					if err := t.override("apart", m, r); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		if err := t.reconcile(from); err != nil {
-			return err
-		}
-		return t.reconcile(fresh)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.Event(ctx, strconv.FormatInt(fresh, 10))
+	return sqlstore.Split(ctx, event, mentions, s.analyst, s.Event)
 }
 
-// override records an analyst's decision about two mentions, replacing any
+// analyst runs an analyst's change in a write transaction.
+func (s *Store) analyst(ctx context.Context, f func(sqlstore.AnalystTx) error) error {
+	return s.write(ctx, exclusive(), func(t *txn) error { return f(t) })
+}
+
+// MoveEvent moves every report of event from into event into.
+func (t *txn) MoveEvent(from, into int64, reason string) error {
+	return t.exec(`UPDATE mentions SET event = $1, reason = $2, score = 1 WHERE event = $3`, into, reason, from)
+}
+
+// MoveMention moves one report into event into.
+func (t *txn) MoveMention(mention string, into int64, reason string) error {
+	return t.exec(`UPDATE mentions SET event = $1, reason = $2, score = 1 WHERE mention_id = $3`, into, reason, mention)
+}
+
+// NewEventLike inserts an empty event of the scope and family of event.
+func (t *txn) NewEventLike(event int64) (int64, error) {
+	var scope, family string
+	if err := t.row(`SELECT scope, family FROM events WHERE id = $1`, []any{event}, &scope, &family); err != nil {
+		return 0, err
+	}
+	return t.newEvent(scope, family)
+}
+
+// Override records an analyst's decision about two mentions, replacing any
 // earlier one about the same pair.
-func (t *txn) override(kind, a, b string) error {
+func (t *txn) Override(kind, a, b string) error {
 	if err := t.exec(`DELETE FROM overrides WHERE (a = $1 AND b = $2) OR (a = $2 AND b = $1)`, a, b); err != nil {
 		return err
 	}
 	return t.exec(`INSERT INTO overrides (kind, a, b, created_at) VALUES ($1, $2, $3, $4)`, kind, a, b, t.now)
 }
 
-func (t *txn) firstMention(event int64) (string, error) {
+// FirstMention returns the id of the first report of an event.
+func (t *txn) FirstMention(event int64) (string, error) {
 	var m string
 	err := t.row(`SELECT mention_id FROM mentions WHERE event = $1 ORDER BY id LIMIT 1`, []any{event}, &m)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -163,7 +76,8 @@ func (t *txn) firstMention(event int64) (string, error) {
 	return m, err
 }
 
-func (t *txn) mentionIDs(event int64) ([]string, error) {
+// MentionIDs returns the ids of the reports of an event, in merge order.
+func (t *txn) MentionIDs(event int64) ([]string, error) {
 	var ids []string
 	err := t.query(func(rows pgx.Rows) (err error) {
 		ids, err = pgx.CollectRows(rows, pgx.RowTo[string])
@@ -182,28 +96,22 @@ func (s *Store) SetPolicy(ctx context.Context, name string) error {
 	if cur, err := policy(ctx, s.pool); err == nil && cur == p {
 		return nil
 	}
-	err = s.write(ctx, exclusive(), func(t *txn) error {
-		t.policy = p
-		if err := t.exec(`INSERT INTO meta (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(p)); err != nil {
-			return err
-		}
-		var ids []int64
-		err := t.query(func(rows pgx.Rows) (err error) {
-			ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
-			return err
-		}, `SELECT id FROM events ORDER BY id`)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			if err := t.reconcile(id); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("set policy %s: %w", p, err)
-	}
-	return nil
+	return sqlstore.SetPolicy(ctx, p, s.analyst)
+}
+
+// KeepPolicy makes p the policy the transaction reconciles under, and the
+// store's.
+func (t *txn) KeepPolicy(p merge.Policy) error {
+	t.policy = p
+	return t.exec(`INSERT INTO meta (key, value) VALUES ('policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(p))
+}
+
+// EventIDs returns the ids of every event, in order.
+func (t *txn) EventIDs() ([]int64, error) {
+	var ids []int64
+	err := t.query(func(rows pgx.Rows) (err error) {
+		ids, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+		return err
+	}, `SELECT id FROM events ORDER BY id`)
+	return ids, err
 }

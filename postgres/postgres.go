@@ -24,10 +24,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"path"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -35,6 +31,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -115,11 +112,6 @@ const migrationLock = 0x5173_7265_7000_0001
 // transaction, under a session lock so that processes starting together
 // migrate once.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	slices.Sort(names)
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return err
@@ -140,26 +132,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := conn.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
 		return err
 	}
-	if have > len(names) {
-		return sitrep.Errorf(sitrep.EInvalid, "database schema version %d is newer than this sitrep's (%d)", have, len(names))
-	}
-	for i := have; i < len(names); i++ {
-		body, err := migrations.ReadFile(names[i])
-		if err != nil {
-			return err
-		}
-		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+	return sqlstore.Migrate(migrations, have, func(version int, name string, body []byte) error {
+		return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 			if _, err := tx.Exec(ctx, string(body)); err != nil {
-				return fmt.Errorf("migration %s: %w", path.Base(names[i]), err)
+				return fmt.Errorf("migration %s: %w", name, err)
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, i+1, path.Base(names[i]))
+			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, version, name)
 			return err
 		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	})
 }
 
 // SchemaVersion returns the number of migrations applied.
@@ -214,15 +195,6 @@ func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-// parseID reads an event id.
-func parseID(s string) (int64, error) {
-	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, sitrep.Errorf(sitrep.ENotFound, "no event %q: event ids are positive numbers", s)
-	}
-	return id, nil
 }
 
 // policy reads the store's reconciliation policy, which any process may

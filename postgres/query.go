@@ -2,8 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,7 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/sitrep-project/sitrep"
-	"github.com/sitrep-project/sitrep/merge"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 )
 
 // Events returns the merged events f selects, by date then id.
@@ -38,24 +36,11 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
-	var out []*sitrep.MergedEvent
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		var data []byte
-		if err := rows.Scan(&id, &data); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ev := &sitrep.MergedEvent{}
-		if err := json.Unmarshal(data, ev); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("event %d: %w", id, err)
-		}
-		out = append(out, ev)
-		ids = append(ids, id)
-	}
+	out, ids, err := sqlstore.Events(rows)
 	rows.Close()
+	if err != nil {
+		return nil, err
+	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -64,24 +49,9 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 	}
 	// Figures under another policy are reconciled afresh, and filtered
 	// on them here.
-	var kept []*sitrep.MergedEvent
-	for i, id := range ids {
-		ms, notes, err := readMentions(ctx, s.pool, id)
-		if err != nil {
-			return nil, err
-		}
-		ev := merge.Reconcile(out[i].ID, ms, notes, want)
-		if f.MinKilled > 0 {
-			if ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < f.MinKilled {
-				continue
-			}
-		}
-		kept = append(kept, ev)
-		if f.Limit > 0 && len(kept) == f.Limit {
-			break
-		}
-	}
-	return kept, nil
+	return sqlstore.Refigured(out, ids, want, f, func(id int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return readMentions(ctx, s.pool, id)
+	})
 }
 
 // filterSQL returns the WHERE clause of a filter and its arguments. With
@@ -100,7 +70,7 @@ func (s *Store) filterSQL(f sitrep.EventFilter, figuresLater bool) (string, []an
 	if len(f.IDs) > 0 {
 		ids := make([]int64, len(f.IDs))
 		for i, s := range f.IDs {
-			id, err := parseID(s)
+			id, err := sqlstore.ParseID(s)
 			if err != nil {
 				return "", nil, err
 			}
@@ -122,10 +92,10 @@ func (s *Store) filterSQL(f sitrep.EventFilter, figuresLater bool) (string, []an
 	}
 	if f.Type != "" {
 		add(`(lower(e.event_type) = lower($) OR lower(e.sub_event_type) = lower($) OR lower(e.plover) = lower($) OR e.cameo ILIKE $)`,
-			f.Type, f.Type, f.Type, escapeLike(f.Type)+"%")
+			f.Type, f.Type, f.Type, sqlstore.EscapeLike(f.Type)+"%")
 	}
 	if f.Actor != "" {
-		like := "%" + escapeLike(f.Actor) + "%"
+		like := "%" + sqlstore.EscapeLike(f.Actor) + "%"
 		add(`e.id IN (SELECT m.event FROM mentions m JOIN actors a ON a.mention = m.id
 			WHERE a.role <> 'claimant' AND (a.name ILIKE $ OR a.acled_name ILIKE $ OR a.text ILIKE $ OR a.cameo ILIKE $))`, like, like, like, like)
 	}
@@ -188,40 +158,16 @@ func textQuery(q string) (string, error) {
 	return strings.Join(out, " "), nil
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
 // Event returns one merged event.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, error) {
-	n, err := parseID(id)
-	if err != nil {
-		return nil, err
-	}
-	var data []byte
-	err = s.pool.QueryRow(ctx, `SELECT data FROM events WHERE id = $1`, n).Scan(&data)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	if err != nil {
-		return nil, err
-	}
-	ev := &sitrep.MergedEvent{}
-	if err := json.Unmarshal(data, ev); err != nil {
-		return nil, fmt.Errorf("event %s: %w", id, err)
-	}
-	return ev, nil
+	return sqlstore.Event(id, pgx.ErrNoRows, func(n int64) sqlstore.Row {
+		return s.pool.QueryRow(ctx, `SELECT data FROM events WHERE id = $1`, n)
+	})
 }
 
 // Mentions returns the reports merged into an event, in merge order.
 func (s *Store) Mentions(ctx context.Context, id string) ([]sitrep.Mention, error) {
-	n, err := parseID(id)
-	if err != nil {
-		return nil, err
-	}
-	ms, _, err := readMentions(ctx, s.pool, n)
-	if err == nil && len(ms) == 0 {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	return ms, err
+	return sqlstore.EventMentions(id, func(n int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return readMentions(ctx, s.pool, n)
+	})
 }

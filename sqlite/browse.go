@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -17,11 +17,11 @@ var _ sitrep.EventBrowser = (*Store)(nil)
 
 // orderKey is what events are listed by, before their id: the start day,
 // else the end day. Migration 0002 indexes it.
-const orderKey = `coalesce(e.date_start, e.date_end, '')`
+const orderKey = sqlstore.OrderKey
 
 // DefaultPageSize is the page size of EventPage and Articles when none is
 // given.
-const DefaultPageSize = 100
+const DefaultPageSize = sqlstore.DefaultPageSize
 
 // cursor is a position in the order of events or articles.
 type cursor = sitrep.PageCursor
@@ -47,10 +47,7 @@ func (s *Store) EventPageJSON(ctx context.Context, f sitrep.EventFilter, after s
 
 // eventPage reads a page of events, decoded or, with raw, as JSON.
 func (s *Store) eventPage(ctx context.Context, f sitrep.EventFilter, after string, newestFirst, raw bool) ([]*sitrep.MergedEvent, []json.RawMessage, string, error) {
-	limit := f.Limit
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
+	limit := sqlstore.PageSize(f.Limit)
 	at, err := parseCursor(after)
 	if err != nil {
 		return nil, nil, "", err
@@ -146,11 +143,7 @@ func (s *Store) reconciled(ctx context.Context, id int64, name string, policy me
 	if err != nil {
 		return nil, err
 	}
-	ev := merge.Reconcile(name, ms, notes, policy)
-	if minKilled > 0 && (ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < minKilled) {
-		return nil, nil
-	}
-	return ev, nil
+	return sqlstore.Reconciled(name, ms, notes, policy, minKilled), nil
 }
 
 // EventPoints returns the points of up to f.Limit events that f selects and
@@ -163,36 +156,15 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 	if err := s.checkText(ctx, f.Text); err != nil {
 		return nil, err
 	}
-	if where == "" {
-		where = " WHERE e.lat IS NOT NULL"
-	} else {
-		where += " AND e.lat IS NOT NULL"
-	}
-	q := `SELECT e.id, e.lon, e.lat, ` + orderKey + `, coalesce(e.event_type, ''), coalesce(e.sub_event_type, ''),
-		coalesce(e.plover, ''), coalesce(e.cameo, ''), e.killed_low, e.disputed, coalesce(e.location, ''), e.country
-		FROM events e` + where + ` ORDER BY ` + orderKey + ` DESC, e.id DESC`
-	if f.Limit > 0 {
-		q += ` LIMIT ` + strconv.Itoa(f.Limit)
-	}
+	q := sqlstore.PointsQuery(sqlstore.And(where, "e.lat IS NOT NULL"), f.Limit)
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query points: %w", err)
 	}
 	defer rows.Close()
-	out := []sitrep.EventPoint{}
-	for rows.Next() {
-		var p sitrep.EventPoint
-		var id int64
-		var killed sql.NullInt64
-		if err := rows.Scan(&id, &p.Lon, &p.Lat, &p.Date, &p.Type, &p.SubType, &p.Plover, &p.Cameo, &killed, &p.Disputed, &p.Place, &p.Country); err != nil {
-			return nil, err
-		}
-		p.ID = strconv.FormatInt(id, 10)
-		if killed.Valid {
-			k := int(killed.Int64)
-			p.Killed = &k
-		}
-		out = append(out, p)
+	out, err := sqlstore.Points(rows)
+	if err != nil {
+		return nil, err
 	}
 	return out, rows.Err()
 }
@@ -200,16 +172,9 @@ func (s *Store) EventPoints(ctx context.Context, f sitrep.EventFilter) ([]sitrep
 // Series counts the events f selects by day or week and, optionally, by
 // country or ACLED type. Figures are the store's policy's.
 func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval string) ([]sitrep.SeriesPoint, error) {
-	var group string
-	switch by {
-	case sitrep.ByNone:
-		group = `''`
-	case sitrep.ByCountry:
-		group = `e.country`
-	case sitrep.ByType:
-		group = `coalesce(e.event_type, '')`
-	default:
-		return nil, sitrep.Errorf(sitrep.EInvalid, "series by %q: want country or type", by)
+	group, err := sqlstore.SeriesGroup(by)
+	if err != nil {
+		return nil, err
 	}
 	if interval != sitrep.IntervalDay && interval != sitrep.IntervalWeek && interval != sitrep.IntervalAll {
 		return nil, sitrep.Errorf(sitrep.EInvalid, "series interval %q: want day, week or all", interval)
@@ -266,47 +231,25 @@ func (s *Store) Series(ctx context.Context, f sitrep.EventFilter, by, interval s
 const articleColumns = `a.id, a.article_id, a.outlet, a.url, a.published, a.title, a.ingested_at,
 	(SELECT count(*) FROM mentions m WHERE m.article = a.id)`
 
-func scanSummary(sc interface{ Scan(...any) error }, rowid *int64, a *sitrep.ArticleSummary, extra ...any) error {
-	return sc.Scan(append([]any{rowid, &a.ID, &a.Outlet, &a.URL, &a.Published, &a.Title, &a.IngestedAt, &a.Mentions}, extra...)...)
-}
-
 // Articles returns up to limit (else DefaultPageSize) articles, the most
 // recently stored first, after the cursor.
 func (s *Store) Articles(ctx context.Context, after string, limit int) ([]sitrep.ArticleSummary, string, error) {
-	if limit <= 0 {
-		limit = DefaultPageSize
-	}
-	at, err := parseCursor(after)
+	limit = sqlstore.PageSize(limit)
+	before, err := sqlstore.ArticlesBefore(after)
 	if err != nil {
 		return nil, "", err
-	}
-	before := int64(1<<63 - 1)
-	if at != nil {
-		before = at.ID
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`, before, limit+1)
 	if err != nil {
 		return nil, "", fmt.Errorf("query articles: %w", err)
 	}
 	defer rows.Close()
-	out := []sitrep.ArticleSummary{}
-	var last []int64
-	for rows.Next() {
-		var a sitrep.ArticleSummary
-		var rowid int64
-		if err := scanSummary(rows, &rowid, &a); err != nil {
-			return nil, "", err
-		}
-		out = append(out, a)
-		last = append(last, rowid)
+	out, next, err := sqlstore.ArticlePage(rows, limit)
+	if err == nil {
+		err = rows.Err()
 	}
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, "", err
-	}
-	next := ""
-	if len(out) > limit {
-		out = out[:limit]
-		next = cursor{ID: last[limit-1]}.String()
 	}
 	return out, next, nil
 }
@@ -317,7 +260,7 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 	a := &sitrep.StoredArticle{Places: []sitrep.Place{}, Events: []sitrep.ArticleMention{}}
 	var rowid int64
 	var warnings string
-	err := scanSummary(s.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.lang, a.text, a.warnings FROM articles a WHERE a.article_id = ?`, id),
+	err := sqlstore.ScanSummary(s.r.QueryRowContext(ctx, `SELECT `+articleColumns+`, a.lang, a.text, a.warnings FROM articles a WHERE a.article_id = ?`, id),
 		&rowid, &a.ArticleSummary, &a.Lang, &a.Text, &warnings)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, sitrep.Errorf(sitrep.ENotFound, "no article %q", id)
@@ -328,19 +271,15 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 	if err := json.Unmarshal([]byte(warnings), &a.Warnings); err != nil {
 		return nil, fmt.Errorf("article %s: warnings: %w", id, err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT text, start, end, name, country, admin1, kind, lat, lon, geonameid FROM places WHERE article = ? ORDER BY start, id`, rowid)
+	rows, err := s.r.QueryContext(ctx, `SELECT text, start, end, coalesce(name, ''), coalesce(country, ''), coalesce(admin1, ''), coalesce(kind, ''),
+		lat, lon, geonameid FROM places WHERE article = ? ORDER BY start, id`, rowid)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		var p sitrep.Place
-		var name, country, admin1, kind sql.NullString
-		if err := rows.Scan(&p.Text, &p.Start, &p.End, &name, &country, &admin1, &kind, &p.Lat, &p.Lon, &p.GeonameID); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		p.Name, p.Country, p.Admin1, p.Kind = name.String, country.String, admin1.String, kind.String
-		a.Places = append(a.Places, p)
+	a.Places, err = sqlstore.Places(rows)
+	if err != nil {
+		rows.Close()
+		return nil, err
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -351,18 +290,8 @@ func (s *Store) Article(ctx context.Context, id string) (*sitrep.StoredArticle, 
 		return nil, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var m sitrep.ArticleMention
-		var event int64
-		var data string
-		if err := rows.Scan(&m.ID, &event, &m.Reason, &m.Score, &data); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(data), &m.Event); err != nil {
-			return nil, fmt.Errorf("mention %s: %w", m.ID, err)
-		}
-		m.EventID = strconv.FormatInt(event, 10)
-		a.Events = append(a.Events, m)
+	if a.Events, err = sqlstore.ArticleMentions(rows); err != nil {
+		return nil, err
 	}
 	return a, rows.Err()
 }

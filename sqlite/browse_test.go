@@ -254,24 +254,17 @@ func TestArticles(t *testing.T) {
 	}
 }
 
-// TestActorNamesOfAnOlderDatabase takes a database back to the first
-// schema, opens it (migration 0002 runs) and checks that the actor filter
-// finds the actors stored before, and those stored after.
-func TestActorNamesOfAnOlderDatabase(t *testing.T) {
-	s := browseStore(t, 8)
+// reopenOlder closes s, takes its database back to an older schema with
+// the statements given, and opens it again, which migrates it.
+func reopenOlder(t *testing.T, s *Store, stmts ...string) *Store {
+	t.Helper()
 	path := s.Path()
 	s.Close()
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
-		`DROP TRIGGER actors_add_names`, `DROP TABLE actor_names`,
-		`DROP INDEX events_browse`, `DROP INDEX events_browse_country`, `DROP INDEX mentions_article_event`,
-		`DROP INDEX actors_name`, `DROP INDEX actors_acled_name`, `DROP INDEX actors_text`, `DROP INDEX actors_cameo`,
-		`DROP INDEX mentions_event_article`, `DROP INDEX events_browse_spanning`, `CREATE INDEX mentions_event ON mentions(event)`,
-		`PRAGMA user_version = 1`,
-	} {
+	for _, q := range stmts {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
@@ -281,7 +274,21 @@ func TestActorNamesOfAnOlderDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestActorNamesOfAnOlderDatabase takes a database back to the first
+// schema, opens it (migration 0002 runs) and checks that the actor filter
+// finds the actors stored before, and those stored after.
+func TestActorNamesOfAnOlderDatabase(t *testing.T) {
+	s := reopenOlder(t, browseStore(t, 8),
+		`DROP TRIGGER actors_add_names`, `DROP TABLE actor_names`,
+		`DROP INDEX events_browse`, `DROP INDEX events_browse_country`, `DROP INDEX mentions_article_event`,
+		`DROP INDEX actors_name`, `DROP INDEX actors_acled_name`, `DROP INDEX actors_text`, `DROP INDEX actors_cameo`,
+		`DROP INDEX mentions_event_article`, `DROP INDEX events_browse_spanning`, `CREATE INDEX mentions_event ON mentions(event)`,
+		`PRAGMA user_version = 1`,
+	)
 	if v, _ := s.SchemaVersion(context.Background()); v < 2 {
 		t.Fatalf("schema version %d after opening", v)
 	}

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -91,14 +91,11 @@ func (t *txn) row(q string, args ...any) *sql.Row {
 // skipped, unless opts.Replace, which stores it again in place of the old.
 func (s *Store) Ingest(ctx context.Context, batch []sitrep.Extracted, opts sitrep.IngestOptions) (sitrep.IngestResult, error) {
 	var res sitrep.IngestResult
-	err := s.begin(ctx, func(t *txn) error {
-		res = sitrep.IngestResult{}
-		for i := range batch {
-			if err := t.article(&batch[i], opts, &res); err != nil {
-				return fmt.Errorf("store %s: %w", batch[i].Doc.ID, err)
-			}
-		}
-		return nil
+	err := s.begin(ctx, func(t *txn) (err error) {
+		res, err = sqlstore.Batch(batch, func(ex *sitrep.Extracted, r *sitrep.IngestResult) error {
+			return t.article(ex, opts, r)
+		})
+		return err
 	})
 	if err != nil {
 		return sitrep.IngestResult{}, err
@@ -140,11 +137,10 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 	if err != nil {
 		return err
 	}
-	src := sitrep.Source{ArticleID: id, Outlet: doc.Outlet, URL: doc.URL, Published: doc.Published}
-	warnings, _ := json.Marshal(nonNil(doc.Warnings))
+	warnings, _ := json.Marshal(sqlstore.NonNil(doc.Warnings))
 	rowid, err := t.insert(`INSERT INTO articles (article_id, hash, url, outlet, published, title, lang, source, text, warnings, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, hash, nullable(art.URL), doc.Outlet, doc.Published, nullable(art.Title), nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
+		id, hash, sqlstore.Nullable(art.URL), doc.Outlet, doc.Published, sqlstore.Nullable(art.Title), sqlstore.Nullable(art.Lang), art.Source, art.Text, string(warnings), t.now)
 	if err != nil {
 		return err
 	}
@@ -159,21 +155,9 @@ func (t *txn) article(ex *sitrep.Extracted, opts sitrep.IngestOptions, res *sitr
 		}
 	}
 	res.Articles++
-	taken := map[int64]bool{}
-	for i := range doc.Events {
-		m := sitrep.Mention{ID: sitrep.MentionID(id, doc.Events[i].ID), Source: src, Event: doc.Events[i]}
-		merged, err := t.mention(rowid, &m, taken)
-		if err != nil {
-			return err
-		}
-		res.Mentions++
-		if merged {
-			res.Merged++
-		} else {
-			res.NewEvents++
-		}
-	}
-	return nil
+	return sqlstore.Reports(doc, id, res, func(m *sitrep.Mention, taken map[int64]bool) (bool, error) {
+		return t.mention(rowid, m, taken)
+	})
 }
 
 // uniqueID returns id, or when another article holds it, id with a part of
@@ -200,8 +184,8 @@ func (t *txn) uniqueID(id, hash string) (string, error) {
 // article are in, which it may not join; it gains the event chosen. merged
 // is false for a new event.
 func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (merged bool, err error) {
-	key := merge.KeyOf(&m.Event, deref(m.Source.Published))
-	event, note, err := t.match(taken, m, key)
+	key := merge.KeyOf(&m.Event, sqlstore.Deref(m.Source.Published))
+	event, note, err := sqlstore.Match(t, m, key, taken)
 	if err != nil {
 		return false, err
 	}
@@ -230,7 +214,7 @@ func (t *txn) mention(article int64, m *sitrep.Mention, taken map[int64]bool) (m
 		ev := merge.Reconcile(strconv.FormatInt(event, 10), []sitrep.Mention{*m}, []sitrep.MergeNote{note}, t.policy)
 		return false, t.saveEvent(event, ev, 1)
 	}
-	return true, t.reconcile(event)
+	return true, t.Reconcile(event)
 }
 
 // newEvent inserts an empty event row, filled in by saveEvent.
@@ -250,8 +234,8 @@ func (t *txn) details(mention int64, e *sitrep.Event) error {
 				return err
 			}
 		}
-		kl, kb, kh := countCols(c.Killed)
-		il, ib, ih := countCols(c.Injured)
+		kl, kb, kh := sqlstore.CountCols(c.Killed)
+		il, ib, ih := sqlstore.CountCols(c.Injured)
 		if _, err := t.exec(`INSERT INTO claims (mention, claimant, claimant_country, stance, cue, start, end, killed_low, killed_best, killed_high, injured_low, injured_best, injured_high)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, mention, who, country, c.Stance, c.Cue, c.Start, c.End, kl, kb, kh, il, ib, ih); err != nil {
 			return err
@@ -274,64 +258,30 @@ func (t *txn) actor(mention int64, role string, a *sitrep.Actor) error {
 	return err
 }
 
-func countCols(c *sitrep.Count) (low, best, high *int) {
-	if c == nil {
-		return nil, nil, nil
-	}
-	return c.Low, c.Best, c.High
-}
-
-// match finds the event a report belongs to: the event an analyst's merge
-// ties it to, else the best-scoring compatible event that holds no other
-// report of the same article and none an analyst split it from. It returns
-// 0 when there is none.
-func (t *txn) match(taken map[int64]bool, m *sitrep.Mention, key merge.Key) (int64, sitrep.MergeNote, error) {
-	note := sitrep.MergeNote{Mention: m.ID}
-	together, apart, err := t.overrides(m.ID)
-	if err != nil {
-		return 0, note, err
-	}
-	for partner, event := range together {
-		note.Reason, note.Score = "kept with "+partner+" by an analyst's merge", 1
-		return event, note, nil
-	}
-	if key.From == "" {
-		// Without a date window a report is never merged (see merge.Match).
-		return 0, note, nil
-	}
+// Candidates calls consider with the events a report of key may join,
+// from the buckets of the index.
+func (t *txn) Candidates(key merge.Key, skip func(id int64) bool, consider func(id int64, ek merge.Key)) error {
 	from, to := key.Reach()
-	var bestID int64
-	var best float64
-	consider := func(id int64, ek merge.Key) {
-		if apart[id] || taken[id] || ek.From == "" || ek.To < from || ek.From > to {
-			return
-		}
-		score, ok := merge.Score(ek, key)
-		if ok && score >= merge.Threshold && (score > best || score == best && id < bestID) {
-			bestID, best = id, score
-		}
-	}
 	sets, err := t.candidates(key)
 	if err != nil {
-		return 0, note, err
+		return err
 	}
 	for _, set := range sets {
 		for id := range set {
-			consider(id, t.index.keys[id])
+			ek := t.index.keys[id]
+			if skip(id) || ek.From == "" || ek.To < from || ek.From > to {
+				continue
+			}
+			consider(id, ek)
 		}
 	}
-	if bestID == 0 {
-		return 0, note, nil
-	}
-	d := merge.Match(t.index.keys[bestID], key)
-	note.Reason, note.Score = d.Reason(), d.Score
-	return bestID, note, nil
+	return nil
 }
 
-// overrides returns, for a mention, the events holding the mentions an
+// Overrides returns, for a mention, the events holding the mentions an
 // analyst merged it with (by partner) and those holding mentions an analyst
 // split it from.
-func (t *txn) overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
+func (t *txn) Overrides(mention string) (together map[string]int64, apart map[int64]bool, err error) {
 	if t.noOverrides {
 		return nil, nil, nil
 	}
@@ -350,29 +300,15 @@ func (t *txn) overrides(mention string) (together map[string]int64, apart map[in
 		return nil, nil, err
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var kind, partner string
-		var event int64
-		if err := rows.Scan(&kind, &partner, &event); err != nil {
-			return nil, nil, err
-		}
-		if kind == "together" {
-			if together == nil {
-				together = map[string]int64{partner: event}
-			}
-		} else {
-			if apart == nil {
-				apart = map[int64]bool{}
-			}
-			apart[event] = true
-		}
+	if together, apart, err = sqlstore.Overrides(rows); err != nil {
+		return nil, nil, err
 	}
 	return together, apart, rows.Err()
 }
 
-// reconcile rebuilds an event from its mentions; an event left without
+// Reconcile rebuilds an event from its mentions; an event left without
 // mentions is deleted.
-func (t *txn) reconcile(event int64) error {
+func (t *txn) Reconcile(event int64) error {
 	ms, notes, err := t.mentions(event)
 	if err != nil {
 		return err
@@ -401,65 +337,36 @@ func (t *txn) mentions(event int64) ([]sitrep.Mention, []sitrep.MergeNote, error
 const mentionsQuery = `SELECT m.mention_id, m.reason, m.score, m.data, a.article_id, a.outlet, a.url, a.published
 	FROM mentions m JOIN articles a ON a.id = m.article`
 
+// scanMentions reads the reports of an event and closes the rows.
 func scanMentions(rows *sql.Rows) ([]sitrep.Mention, []sitrep.MergeNote, error) {
 	defer rows.Close()
-	var ms []sitrep.Mention
-	var notes []sitrep.MergeNote
-	for rows.Next() {
-		var m sitrep.Mention
-		var n sitrep.MergeNote
-		var data string
-		if err := rows.Scan(&m.ID, &n.Reason, &n.Score, &data, &m.Source.ArticleID, &m.Source.Outlet, &m.Source.URL, &m.Source.Published); err != nil {
-			return nil, nil, err
-		}
-		if err := json.Unmarshal([]byte(data), &m.Event); err != nil {
-			return nil, nil, fmt.Errorf("mention %s: %w", m.ID, err)
-		}
-		n.Mention = m.ID
-		ms = append(ms, m)
-		notes = append(notes, n)
+	ms, notes, err := sqlstore.Mentions(rows)
+	if err != nil {
+		return nil, nil, err
 	}
 	return ms, notes, rows.Err()
 }
 
 // saveEvent writes a reconciled event into its row and the R*Tree.
 func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int) error {
-	published := ""
-	if len(ev.Sources) > 0 {
-		published = deref(ev.Sources[0].Published)
-	}
-	key := merge.KeyOf(&ev.Event, published)
-	rawKey, err := json.Marshal(key)
+	r, err := sqlstore.RowOf(ev)
 	if err != nil {
 		return err
 	}
-	t.index.put(id, key)
-	data, err := json.Marshal(ev)
-	if err != nil {
-		return err
-	}
-	var country, admin1, location *string
-	var lat, lon *float64
-	if p := ev.Location; p != nil {
-		country, admin1, location, lat, lon = &p.Country, &p.Admin1, &p.Name, p.Lat, p.Lon
-	}
-	var killed *int
-	if ev.Killed != nil {
-		killed = ev.Killed.Low
-	}
+	t.index.put(id, r.Key)
 	if _, err := t.exec(`UPDATE events SET scope = ?, family = ?, event_type = ?, sub_event_type = ?, cameo = ?, plover = ?,
 		country = ?, admin1 = ?, location = ?, lat = ?, lon = ?, date_start = ?, date_end = ?, win_from = ?, win_to = ?,
 		killed_low = ?, disputed = ?, mentions = ?, sources = ?, match_key = ?, data = ?, updated_at = ? WHERE id = ?`,
-		ev.Scope, key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
-		deref(country), admin1, location, lat, lon, ev.Date.Start, ev.Date.End, key.From, key.To,
-		killed, ev.Disputed, mentions, len(ev.Sources), string(rawKey), string(data), t.now, id); err != nil {
+		ev.Scope, r.Key.Family(), ev.ACLEDEventType, ev.ACLEDSubEventType, ev.Cameo, ev.Plover,
+		r.Country, r.Admin1, r.Location, r.Lat, r.Lon, ev.Date.Start, ev.Date.End, r.Key.From, r.Key.To,
+		r.Killed, ev.Disputed, mentions, len(ev.Sources), r.MatchKey, r.Data, t.now, id); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM events_rtree WHERE id = ?`, id); err != nil {
 		return err
 	}
-	if lat != nil && lon != nil {
-		_, err = t.exec(`INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`, id, *lon, *lon, *lat, *lat)
+	if r.Lat != nil && r.Lon != nil {
+		_, err = t.exec(`INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)`, id, *r.Lon, *r.Lon, *r.Lat, *r.Lat)
 	}
 	return err
 }
@@ -467,21 +374,8 @@ func (t *txn) saveEvent(id int64, ev *sitrep.MergedEvent, mentions int) error {
 // removeArticle takes a stored article out of the store: its mentions leave
 // their events, which are reconciled without them.
 func (t *txn) removeArticle(article int64) error {
-	rows, err := t.query(`SELECT DISTINCT event FROM mentions WHERE article = ?`, article)
+	events, err := column[int64](t.query(`SELECT DISTINCT event FROM mentions WHERE article = ?`, article))
 	if err != nil {
-		return err
-	}
-	var events []int64
-	for rows.Next() {
-		var e int64
-		if err := rows.Scan(&e); err != nil {
-			rows.Close()
-			return err
-		}
-		events = append(events, e)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	if _, err := t.exec(`DELETE FROM mentions WHERE article = ?`, article); err != nil {
@@ -494,30 +388,9 @@ func (t *txn) removeArticle(article int64) error {
 		return err
 	}
 	for _, e := range events {
-		if err := t.reconcile(e); err != nil {
+		if err := t.Reconcile(e); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
 }

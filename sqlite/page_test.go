@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
@@ -181,27 +180,10 @@ func TestFromFindsEventsSpanningMonths(t *testing.T) {
 // schema, opens it (migration 0003 runs) and checks that the indexes are
 // there and that the queries of a page use them.
 func TestPageIndexesOfAnOlderDatabase(t *testing.T) {
-	s := spanningStore(t)
-	path := s.Path()
-	s.Close()
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
+	s := reopenOlder(t, spanningStore(t),
 		`DROP INDEX mentions_event_article`, `DROP INDEX events_browse_spanning`, `CREATE INDEX mentions_event ON mentions(event)`,
 		`PRAGMA user_version = 2`,
-	} {
-		if _, err := db.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
-	s, err = Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	)
 	if v, _ := s.SchemaVersion(context.Background()); v != 3 {
 		t.Fatalf("schema version %d after opening, want 3", v)
 	}

@@ -3,13 +3,13 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -43,24 +43,9 @@ func (s *Store) Events(ctx context.Context, f sitrep.EventFilter) ([]*sitrep.Mer
 	}
 	// Figures under another policy are reconciled afresh, and filtered
 	// on them here.
-	var kept []*sitrep.MergedEvent
-	for i, id := range ids {
-		ms, notes, err := s.readMentions(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		ev := merge.Reconcile(out[i].ID, ms, notes, policy)
-		if f.MinKilled > 0 {
-			if ev.Killed == nil || ev.Killed.Low == nil || *ev.Killed.Low < f.MinKilled {
-				continue
-			}
-		}
-		kept = append(kept, ev)
-		if f.Limit > 0 && len(kept) == f.Limit {
-			break
-		}
-	}
-	return kept, nil
+	return sqlstore.Refigured(out, ids, policy, f, func(id int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return s.readMentions(ctx, id)
+	})
 }
 
 // checkText returns an EInvalid error when q is not a valid full-text
@@ -90,20 +75,11 @@ func textError(ctx context.Context, q string, err error) error {
 }
 
 // scanEvents reads rows of (id, data) and closes them.
-func scanEvents(rows *sql.Rows) (evs []*sitrep.MergedEvent, ids []int64, err error) {
+func scanEvents(rows *sql.Rows) ([]*sitrep.MergedEvent, []int64, error) {
 	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var data []byte
-		if err := rows.Scan(&id, &data); err != nil {
-			return nil, nil, err
-		}
-		ev := &sitrep.MergedEvent{}
-		if err := json.Unmarshal(data, ev); err != nil {
-			return nil, nil, fmt.Errorf("event %d: %w", id, err)
-		}
-		evs = append(evs, ev)
-		ids = append(ids, id)
+	evs, ids, err := sqlstore.Events(rows)
+	if err != nil {
+		return nil, nil, err
 	}
 	return evs, ids, rows.Err()
 }
@@ -178,7 +154,7 @@ func columnConds(f sitrep.EventFilter, figuresLater bool) ([]cond, error) {
 		marks := make([]string, len(f.IDs))
 		ids := make([]any, len(f.IDs))
 		for i, s := range f.IDs {
-			id, err := parseID(s)
+			id, err := sqlstore.ParseID(s)
 			if err != nil {
 				return nil, err
 			}
@@ -203,7 +179,7 @@ func columnConds(f sitrep.EventFilter, figuresLater bool) ([]cond, error) {
 	}
 	if f.Type != "" {
 		add(`(e.event_type = ? COLLATE NOCASE OR e.sub_event_type = ? COLLATE NOCASE OR e.plover = ? COLLATE NOCASE OR e.cameo LIKE ? ESCAPE '\')`,
-			f.Type, f.Type, f.Type, escapeLike(f.Type)+"%")
+			f.Type, f.Type, f.Type, sqlstore.EscapeLike(f.Type)+"%")
 	}
 	if f.Disputed != nil {
 		add(`e.disputed = ?`, *f.Disputed)
@@ -233,7 +209,7 @@ const actorMatch = `a.role <> 'claimant' AND (a.name IN ` + actorNames + ` OR a.
 	` OR a.text IN ` + actorNames + ` OR a.cameo IN ` + actorNames + `)`
 
 func actorLike(actor string) []any {
-	like := "%" + escapeLike(actor) + "%"
+	like := "%" + sqlstore.EscapeLike(actor) + "%"
 	return []any{like, like, like, like}
 }
 
@@ -285,51 +261,18 @@ func bboxCheck(b *sitrep.BBox) cond {
 		[]any{b.MinLon, b.MaxLon, b.MinLat, b.MaxLat, b.MinLon, b.MaxLon, b.MinLat, b.MaxLat}}
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
-// parseID reads an event id.
-func parseID(s string) (int64, error) {
-	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, sitrep.Errorf(sitrep.ENotFound, "no event %q: event ids are positive numbers", s)
-	}
-	return id, nil
-}
-
 // Event returns one merged event.
 func (s *Store) Event(ctx context.Context, id string) (*sitrep.MergedEvent, error) {
-	n, err := parseID(id)
-	if err != nil {
-		return nil, err
-	}
-	var data string
-	err = s.r.QueryRowContext(ctx, `SELECT data FROM events WHERE id = ?`, n).Scan(&data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	if err != nil {
-		return nil, err
-	}
-	ev := &sitrep.MergedEvent{}
-	if err := json.Unmarshal([]byte(data), ev); err != nil {
-		return nil, fmt.Errorf("event %s: %w", id, err)
-	}
-	return ev, nil
+	return sqlstore.Event(id, sql.ErrNoRows, func(n int64) sqlstore.Row {
+		return s.r.QueryRowContext(ctx, `SELECT data FROM events WHERE id = ?`, n)
+	})
 }
 
 // Mentions returns the reports merged into an event, in merge order.
 func (s *Store) Mentions(ctx context.Context, id string) ([]sitrep.Mention, error) {
-	n, err := parseID(id)
-	if err != nil {
-		return nil, err
-	}
-	ms, _, err := s.readMentions(ctx, n)
-	if err == nil && len(ms) == 0 {
-		return nil, sitrep.Errorf(sitrep.ENotFound, "no event %s", id)
-	}
-	return ms, err
+	return sqlstore.EventMentions(id, func(n int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {
+		return s.readMentions(ctx, n)
+	})
 }
 
 func (s *Store) readMentions(ctx context.Context, event int64) ([]sitrep.Mention, []sitrep.MergeNote, error) {

@@ -15,16 +15,14 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"slices"
 	"strings"
 	"time"
 
 	driver "modernc.org/sqlite" // also the database/sql driver "sqlite"
 
 	"github.com/sitrep-project/sitrep"
+	"github.com/sitrep-project/sitrep/internal/sqlstore"
 	"github.com/sitrep-project/sitrep/merge"
 )
 
@@ -154,45 +152,25 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 // IntegrityCheck runs SQLite's integrity check and returns its findings,
 // nil when the database is sound.
 func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
-	rows, err := s.w.QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+	lines, err := column[string](s.w.QueryContext(ctx, `PRAGMA integrity_check`))
 	var out []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return nil, err
-		}
+	for _, line := range lines {
 		if line != "ok" {
 			out = append(out, line)
 		}
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // migrate applies the migrations the database lacks, each in its own
 // transaction with its version number.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	slices.Sort(names)
 	have, err := s.SchemaVersion(ctx)
 	if err != nil {
 		return err
 	}
-	if have > len(names) {
-		return sitrep.Errorf(sitrep.EInvalid, "database schema version %d is newer than this sitrep's (%d)", have, len(names))
-	}
-	for i := have; i < len(names); i++ {
-		body, err := migrations.ReadFile(names[i])
-		if err != nil {
-			return err
-		}
-		err = s.write(ctx, func(tx *sql.Tx) error {
+	return sqlstore.Migrate(migrations, have, func(version int, name string, body []byte) error {
+		return s.write(ctx, func(tx *sql.Tx) error {
 			// Another process opening the database at the same time may
 			// have applied this migration since the version was read: the
 			// write transaction, taken at once, orders the two.
@@ -200,20 +178,16 @@ func (s *Store) migrate(ctx context.Context) error {
 			if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&now); err != nil {
 				return err
 			}
-			if now > i {
+			if now >= version {
 				return nil
 			}
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return fmt.Errorf("migration %s: %w", path.Base(names[i]), err)
+				return fmt.Errorf("migration %s: %w", name, err)
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version))
 			return err
 		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	})
 }
 
 // write runs f in a write transaction, committed when f returns nil.
@@ -227,6 +201,24 @@ func (s *Store) write(ctx context.Context, f func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// column returns the values of the rows of a query of one column, given
+// what the query returned, and closes them.
+func column[T any](rows *sql.Rows, err error) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // Known reports whether an article with this text hash or URL is stored.

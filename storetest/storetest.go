@@ -12,6 +12,7 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -459,8 +460,13 @@ func testBrowse(t *testing.T, e Engine) {
 	}
 	clash := Shelling("e1", "JNIM fighters clashed with soldiers near Gao.", Gao, "2021-03-08", 5)
 	clash.ACLEDEventType, clash.ACLEDSubEventType, clash.Cameo, clash.Actor1 = sp("Battles"), sp("Armed clash"), "190", rebels
+	g := Article("g", "A", "", "The city of Ganja was shelled at night.", Shelling("e1", "Shelling killed 12 in Ganja.", Ganja, "2020-10-16", 12))
+	ganja := *Ganja
+	ganja.Start, ganja.End = 12, 17
+	places := []sitrep.Place{{Text: "The city", End: 8}, ganja}
+	g.Doc.Places = []sitrep.Place{ganja, places[0]}
 	ingest(t, s, sitrep.IngestOptions{},
-		Article("g", "A", "", "The city of Ganja was shelled at night.", Shelling("e1", "Shelling killed 12 in Ganja.", Ganja, "2020-10-16", 12)),
+		g,
 		Article("t", "B", "", "Tartar came under fire.", Shelling("e1", "Tartar came under fire.", Tartar, "2020-10-18", 1)),
 		Article("m", "C", "", "Fighting near Gao in Mali.", clash),
 	)
@@ -528,6 +534,9 @@ func testBrowse(t *testing.T, e Engine) {
 	a, err := b.Article(ctx(), "g")
 	if err != nil || a.Text != "The city of Ganja was shelled at night." || len(a.Events) != 1 || a.Events[0].ID != "g/e1" || a.Events[0].EventID != want[0] || a.Warnings == nil {
 		t.Errorf("article %+v, %v", a, err)
+	}
+	if a != nil && !reflect.DeepEqual(a.Places, places) {
+		t.Errorf("article places %+v, want %+v", a.Places, places)
 	}
 	if _, err := b.Article(ctx(), "nope"); sitrep.ErrorCode(err) != sitrep.ENotFound {
 		t.Errorf("a missing article: %v", err)
