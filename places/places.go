@@ -647,6 +647,11 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 		if !big || ((w.initial || headline) && !locative) {
 			return reject
 		}
+		if best.Alias && !locative {
+			// "the Central government": another name of Davao, but "in
+			// Canton" is Guangzhou
+			return reject
+		}
 		if next := i + 1; next < len(ws) && ws[next].cap && !ws[next].gap && !locative {
 			return reject // "Food and Drug Administration"
 		}

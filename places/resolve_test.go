@@ -215,6 +215,10 @@ func TestGluedNames(t *testing.T) {
 	if ps := Extract("The wounded were taken to Rafic Hariri University Hospital on Monday.", nil); len(ps) != 0 {
 		t.Errorf("a hospital named after a person: places %s", describe(ps))
 	}
+	// A common word that is only another name of a big city is no place.
+	if ps := Extract("Farmers protested against the Central government in Lahore.", nil); placeNamed(ps, "Central") != nil {
+		t.Errorf("the Central government: places %s", describe(ps))
+	}
 }
 
 // TestContainer checks that a place named inside a container it cannot lie
