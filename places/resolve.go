@@ -791,12 +791,18 @@ func mates(text string, ms []mention) []bool {
 // joinedBeside reports whether the text between two names puts the second
 // beside the first as its container: a comma or an opening bracket, with a
 // place noun at most ("Tappita town (Doe", "Sujawal district (Sindh"), or
-// after a name the gazetteer lacks ("Bule (Djugu, Ituri"); or "in", with
-// words of a part at most ("Kelly in Idleb province", "Hajin in the
-// eastern countryside of Deir-ez-Zor").
+// after a name the gazetteer lacks ("Bule (Djugu, Ituri"); a place noun
+// and "of" ("Yangi Kala area of Qaysar district"); or "in", with words of
+// a part at most ("Kelly in Idleb province", "Hajin in the eastern
+// countryside of Deir-ez-Zor").
 func joinedBeside(between string) bool {
 	s := pastPlaceNouns(between)
 	if s == "," || s == "(" {
+		return true
+	}
+	if s == "of" && s != strings.TrimSpace(between) {
+		// "the Yangi Kala area of Qaysar district", "Duwagaun village
+		// of Triveni": a place noun, then "of"
 		return true
 	}
 	if inner, ok := strings.CutPrefix(s, "("); ok && strings.HasSuffix(inner, ",") {

@@ -273,7 +273,8 @@ func TestJoinedBeside(t *testing.T) {
 	for between, want := range map[string]bool{
 		", ": true, " (": true, " town (": true, " (Djugu, ": true,
 		" in ": true, " in the southern countryside of ": true,
-		" and ": false, " in support of ": false, " (Djugu) and ": false,
+		" area of ": true, " village of ": true,
+		" and ": false, " in support of ": false, " (Djugu) and ": false, " of ": false,
 	} {
 		if got := joinedBeside(between); got != want {
 			t.Errorf("joinedBeside(%q) = %v, want %v", between, got, want)
