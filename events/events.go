@@ -1851,6 +1851,11 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 			if !within.Contains(sitrep.Span{Start: p.Start, End: p.End}) || !usable(p) {
 				continue
 			}
+			if i > 0 && a.holdsTown(&a.in.Places[i-1], p) && within.Contains(sitrep.Span{Start: a.in.Places[i-1].Start, End: a.in.Places[i-1].End}) {
+				// "in Campeche, Campeche": the division after the
+				// town says where the town is
+				continue
+			}
 			score := 1000
 			switch {
 			case a.landmark(p):
@@ -1893,6 +1898,20 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 	}
 	cp := *best
 	return &cp
+}
+
+// holdsTown reports whether division d is named right after the town t
+// it holds, as its container ("Campeche, Campeche", "Jundiai (Sao
+// Paulo)").
+func (a *article) holdsTown(t, d *sitrep.Place) bool {
+	if t.Kind != sitrep.PlaceCity || !t.Resolved() || d.Kind != sitrep.PlaceAdmin2 && d.Kind != sitrep.PlaceAdmin1 || d.Country != t.Country || t.End > d.Start {
+		return false
+	}
+	switch strings.TrimSpace(a.in.Text[t.End:d.Start]) {
+	case ",", "(":
+		return true
+	}
+	return false
 }
 
 // landmarkWords name a road, square or bridge after a place ("the Murree

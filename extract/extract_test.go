@@ -174,6 +174,12 @@ func TestEvents(t *testing.T) {
 				t.Errorf("got %s at %+v", str(e.ACLEDSubEventType), e.Location)
 			}
 		}},
+		{"a town, then its division", "In Campeche, Campeche, nurses of a hospital protested on Friday against a lack of masks.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Location == nil || e.Location.Kind != sitrep.PlaceCity || e.Location.Country != "MEX" {
+				t.Errorf("protest at %+v, want the town", e.Location)
+			}
+		}},
 		{"statements are not incidents", "The European Union condemned all attacks on civilians and urged both sides to respect the ceasefire.", func(t *testing.T, doc sitrep.Document) {
 			for _, e := range doc.Events {
 				if e.ACLEDEventType != nil {
