@@ -1867,6 +1867,9 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 			case p.Kind == sitrep.PlaceAdmin1 || p.Kind == sitrep.PlaceRegion:
 				score = 2000
 			}
+			if a.origin(p) {
+				score -= 1500 // "fighters who are from Deir-ez-Zor"
+			}
 			d := p.Start - trig.End
 			if d < 0 {
 				d = (trig.Start - p.End) * 2
@@ -1898,6 +1901,18 @@ func (a *article) location(body, trig sitrep.Span) *sitrep.Place {
 	}
 	cp := *best
 	return &cp
+}
+
+// originVerbs before "from" make the place after it where people come
+// from, not where things happen: "whose fighters are from Deir-ez-Zor",
+// "citizens who come from Lima".
+var originVerbs = wordSet(`is are was were be been hail hails hailing come comes came originally`)
+
+// origin reports whether place p is named as where people come from.
+func (a *article) origin(p *sitrep.Place) bool {
+	before := strings.Fields(strings.ToLower(a.in.Text[max(0, p.Start-40):p.Start]))
+	n := len(before)
+	return n >= 2 && before[n-1] == "from" && originVerbs[before[n-2]]
 }
 
 // holdsTown reports whether division d is named right after the town t

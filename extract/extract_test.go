@@ -180,6 +180,12 @@ func TestEvents(t *testing.T) {
 				t.Errorf("protest at %+v, want the town", e.Location)
 			}
 		}},
+		{"where the fighters come from", "Police clashed with militiamen, whose fighters are from Mosul, in the town of Kirkuk on Monday.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Location == nil || e.Location.Name != "Kirkuk" {
+				t.Errorf("clash at %+v, want Kirkuk", e.Location)
+			}
+		}},
 		{"statements are not incidents", "The European Union condemned all attacks on civilians and urged both sides to respect the ceasefire.", func(t *testing.T, doc sitrep.Document) {
 			for _, e := range doc.Events {
 				if e.ACLEDEventType != nil {
