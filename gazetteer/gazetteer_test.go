@@ -371,7 +371,7 @@ func TestGeoNamesIDs(t *testing.T) {
 
 func TestAliases(t *testing.T) {
 	g := Default()
-	for alias, id := range map[string]int{"Hodeidah": 79415, "Deir Ezzor": 170794, "Ras al-Ain": 165509} {
+	for alias, id := range map[string]int{"Hodeidah": 79415, "Deir Ezzor": 170794, "Ras al-Ain": 165509, "Nabatieh": 278913} {
 		es := g.Places(alias)
 		if len(es) == 0 || es[0].GeonameID != id || es[0].Alias {
 			t.Errorf("Places(%q) = %+v, want GeoNames %d as its own name", alias, es, id)
