@@ -58,6 +58,8 @@ func TestBeside(t *testing.T) {
 	}{
 		// The division named after a town contains it, and the town lies in it.
 		{"On 1 May, in Jundiai, Sao Paulo, delivery workers protested.", "Sao Paulo", "BRA", sitrep.PlaceAdmin1},
+		// A division's noun belongs to its name ("Gujba LGA").
+		{"Gunmen attacked a village in Gujba LGA, Yobe, on Monday.", "Gujba LGA", "NGA", sitrep.PlaceAdmin2},
 		{"On 1 May, in Jundiai, Sao Paulo, delivery workers protested.", "Jundiai", "BRA", sitrep.PlaceCity},
 		{"Users of the electricity company protested in Juliaca, Puno.", "Puno", "PER", sitrep.PlaceAdmin1},
 		{"Journalists protested in Halani town (Naushahro Feroze, Sindh).", "Sindh", "PAK", sitrep.PlaceAdmin1},
