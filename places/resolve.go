@@ -368,11 +368,16 @@ func keepInContainer(text string, ms []mention, st []weighing, beside []int) {
 		}
 		// "Ara in As-Sweida", "Rio Claro, Lara state": no list
 		explicit := joinedIn(text[ms[i].end:ms[j].start]) || ms[j].want == "admin"
-		home := containerCountry(ms, st, beside, j, explicit)
+		// "Jaro, Iloilo City, Iloilo": a town placed by the name after
+		// it is the container of the name before it
+		chain := !explicit && chained(ms, st, beside, j)
+		home := containerCountry(ms, st, beside, j, explicit || chain)
 		// In a list ("Suba, Migori, Homa Bay, Rongo"; "Alabama, Arizona")
 		// the next name is no container.
-		listed := listed(text, ms, st, j)
-		fits := func(e gazetteer.Entry) bool { return e.Country == home && (listed || !outsideDivision(ms, st, j, e)) }
+		listed := !chain && listed(text, ms, st, j)
+		fits := func(e gazetteer.Entry) bool {
+			return e.Country == home && (listed || !outsideDivision(ms, st, j, e, chain))
+		}
 		if e := ms[i].cands[c]; home == "" || fits(e) {
 			continue
 		} else if e.Country != home && anchored(ms, st, i) && !(explicit && !famous(e)) || e.Country == home && major(e) {
@@ -583,7 +588,7 @@ func pastPlaceNouns(between string) string {
 // village), or outside the first-order division of the town a name of a
 // division resolved to ("Poonch district", its seat). A town that names no
 // division may be one of a list ("Bara, Kansafra"), and says nothing.
-func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry) bool {
+func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry, chain bool) bool {
 	c := st[j].choice
 	if st[j].scores == nil || c < 0 {
 		return false
@@ -599,7 +604,7 @@ func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry) bool
 		}
 		return e.Kind == gazetteer.KindCity && !within(d, e)
 	case gazetteer.KindCity:
-		if ms[j].want == "admin" {
+		if ms[j].want == "admin" || chain {
 			// "Poonch district" resolved to its seat: the district lies
 			// in the seat's first-order division
 			return e.Kind == gazetteer.KindCity && e.Admin1Code != d.Admin1Code
@@ -607,6 +612,21 @@ func outsideDivision(ms []mention, st []weighing, j int, e gazetteer.Entry) bool
 		return e.Kind == gazetteer.KindCity && seatDivision(ms[j], d) && !withinSeatDivision(ms[j], d, e) && !within(d, e)
 	}
 	return false
+}
+
+// chained reports whether the town mention j resolved to is itself placed
+// by the name after it: a division that holds it, or its own seat's name
+// ("Iloilo City, Iloilo", "Monreal, Masbate").
+func chained(ms []mention, st []weighing, beside []int, j int) bool {
+	k := beside[j]
+	if k < 0 || st[j].choice < 0 || st[k].choice < 0 {
+		return false
+	}
+	t, d := ms[j].cands[st[j].choice], ms[k].cands[st[k].choice]
+	if t.Kind != gazetteer.KindCity {
+		return false
+	}
+	return within(d, t) || d == t || d.Kind == gazetteer.KindCity && d.Country == t.Country && d.Admin1Code == t.Admin1Code && ms[k].key != ms[j].key && km(d.Lat, d.Lon, t.Lat, t.Lon) <= nearKm
 }
 
 // listed reports whether mention j is an item of a list ("Suba, Migori,

@@ -337,6 +337,9 @@ func TestDivisionContainer(t *testing.T) {
 		{"Police fired tear gas at Goosu town (Pulwama district, J&K) on Friday.", "Goosu town", false, "IND"},
 		// A town GeoNames gives no district lies in the district of its state.
 		{"Shelling hit two villages in Uri sector area (Baramulla district, J&K).", "Uri", true, "IND"},
+		// A town placed by the name after it holds the name before it:
+		// the gazetteer's Jaro lies in another region.
+		{"Activists marched in Jaro, Iloilo City, Iloilo on Friday.", "Jaro", false, "PHL"},
 		// Items of lists stay as they were.
 		{"Among the worst hit are Suba, Migori, Homa Bay, Rongo and Siaya in Kenya.", "Migori", true, "KEN"},
 		{"Cases were reported in Moonbi, Parkes, Berry and Wyong in New South Wales.", "Moonbi", true, "AUS"},
