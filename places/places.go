@@ -644,6 +644,9 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 		return reject // "Al" of "Al Jazeera", "Ål" in Norway
 	}
 	if _, common := x.g.CommonWord(w.key); common {
+		if !big && locative && x.divisionInBrackets(ws, i) {
+			return accept // "in Colon (Colon)": a town and its division
+		}
 		if !big || ((w.initial || headline) && !locative) {
 			return reject
 		}
@@ -688,6 +691,17 @@ func (x *Extractor) acceptPlace(m *mention, ws []word, i, n int, headline bool) 
 		}
 	}
 	return accept
+}
+
+// divisionInBrackets reports whether the word after ws[i] opens a bracket
+// or a quotation with the name of a place: the division ACLED-style notes
+// give after a town ("Colon (Colon)").
+func (x *Extractor) divisionInBrackets(ws []word, i int) bool {
+	if i+1 >= len(ws) {
+		return false
+	}
+	n := ws[i+1]
+	return n.gap && n.initial && n.cap && !n.upper && x.g.Has(n.key)
 }
 
 // partOfLongerName reports whether the one-word name ws[i] is the start or

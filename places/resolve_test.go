@@ -58,6 +58,8 @@ func TestBeside(t *testing.T) {
 	}{
 		// The division named after a town contains it, and the town lies in it.
 		{"On 1 May, in Jundiai, Sao Paulo, delivery workers protested.", "Sao Paulo", "BRA", sitrep.PlaceAdmin1},
+		// A common word is a town when its division follows in brackets.
+		{"Residents blocked roads in Colon (Colon) on Friday.", "Colon", "PAN", sitrep.PlaceCity},
 		// A division's noun belongs to its name ("Gujba LGA").
 		{"Gunmen attacked a village in Gujba LGA, Yobe, on Monday.", "Gujba LGA", "NGA", sitrep.PlaceAdmin2},
 		{"On 1 May, in Jundiai, Sao Paulo, delivery workers protested.", "Jundiai", "BRA", sitrep.PlaceCity},
