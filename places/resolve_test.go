@@ -261,6 +261,8 @@ func TestNameShapes(t *testing.T) {
 		{"Police arrested youths in Mogadishu-Hodan district.", "Mogadishu", "SOM"},
 		{"Drivers blocked the Tripoli-Misrata road with tyres.", "Misrata", "LBY"},
 		{"The Middlesex-London Health Unit said cases rose.", "London", ""},
+		{"Crews of Middlesex-London EMS were told to prepare.", "London", ""},
+		{"Students marched in Belgrade-Stari Grad, Serbia, on Friday.", "Belgrade", "SRB"},
 	}
 	for _, tt := range tests {
 		p := placeNamed(Extract(tt.text, nil), tt.name)

@@ -135,14 +135,15 @@ func arabicArticle(w string) bool {
 func (x *Extractor) splitHyphens(ws []word) []word {
 	var out []word
 	for k, w := range ws {
-		// A capitalised common word after it makes it part of a longer
-		// name ("Middlesex-London Health Unit"); another name does not
-		// ("Belgrade-Stari Grad").
+		// A capitalised everyday word or an acronym after it makes it
+		// part of a longer name ("Middlesex-London Health Unit",
+		// "Middlesex-London EMS"); another name does not, nor a rarer
+		// word ("Belgrade-Stari Grad").
 		// After a capitalised word, an article runs the name on ("Bir
 		// Al-Abd"); at the start of a name it is no part of it
 		// ("Ar-Raqqa").
 		mid := k > 0 && !w.gap && ws[k-1].cap
-		if parts := x.hyphenParts(w, mid); parts != nil && (k+1 == len(ws) || ws[k+1].gap || !ws[k+1].cap || !x.commonWord(ws[k+1].key) && !x.runsOn(ws, k)) {
+		if parts := x.hyphenParts(w, mid); parts != nil && (k+1 == len(ws) || ws[k+1].gap || !ws[k+1].cap || !ws[k+1].upper && !x.everyday(ws[k+1].key) && !x.runsOn(ws, k)) {
 			if out == nil {
 				out = append(make([]word, 0, len(ws)+4), ws[:k]...)
 			}
@@ -320,6 +321,16 @@ func caseOf(s string) (capital, upper bool) {
 func (x *Extractor) commonWord(key string) bool {
 	_, ok := x.g.CommonWord(key)
 	return ok
+}
+
+// everydayLevel is the SCOWL level up to which a common word is an
+// everyday one ("health", "unit"; not "grad").
+const everydayLevel = 35
+
+// everyday reports whether key is an everyday English word.
+func (x *Extractor) everyday(key string) bool {
+	level, ok := x.g.CommonWord(key)
+	return ok && level <= everydayLevel
 }
 
 // runsOn reports whether the hyphened word ws[k] starts a name of the
