@@ -102,6 +102,7 @@ func TestNotPeople(t *testing.T) {
 		{"place after a preposition", "Shots were heard in Upper Kandi on Friday.", "Upper Kandi"},
 		{"place head after the name", "Police raided Lower Tolo village.", "Lower Tolo"},
 		{"day", "Workers marked Harvest Day.", "Harvest"},
+		{"division noun", "Gunmen attacked Mabai (Kankara LGA, Katsina) at night.", "Kankara LGA"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
