@@ -2006,8 +2006,9 @@ func (a *article) articlePlace(sent sitrep.Span) *sitrep.Place {
 }
 
 // namesActor reports whether a place names an actor ("Tehran warned",
-// "the Syrian army") rather than where something happened: it lies in an
-// actor's mention and no preposition of place comes right before it.
+// "the Syrian army") rather than where something happened: an actor's
+// mention holds it whole and no preposition of place comes right before
+// it.
 func (a *article) namesActor(p *sitrep.Place) bool {
 	if !a.isActor(sitrep.Span{Start: p.Start, End: p.End}) {
 		return false
@@ -2024,7 +2025,9 @@ func (a *article) namesActor(p *sitrep.Place) bool {
 func (a *article) isActor(sp sitrep.Span) bool {
 	for i := range a.in.Actors {
 		act := &a.in.Actors[i]
-		if act.Kind != sitrep.KindCivilians && sp.Overlaps(sitrep.Span{Start: act.Start, End: act.End}) {
+		if act.Kind != sitrep.KindCivilians && (sitrep.Span{Start: act.Start, End: act.End}).Contains(sp) {
+			// a place name longer than the actor's is a place ("Imam
+			// Sahib district", where "Imam Sahib" was read as a person)
 			return true
 		}
 	}

@@ -180,6 +180,12 @@ func TestEvents(t *testing.T) {
 				t.Errorf("protest at %+v, want the town", e.Location)
 			}
 		}},
+		{"a district named like a person", "Two policemen were killed in attacks by Taliban militants in villages of Imam Sahib district, Kunduz.", func(t *testing.T, doc sitrep.Document) {
+			e := first(t, doc)
+			if e.Location == nil || e.Location.Kind != sitrep.PlaceAdmin2 || e.Location.Country != "AFG" {
+				t.Errorf("attack at %+v, want the district", e.Location)
+			}
+		}},
 		{"where the fighters come from", "Police clashed with militiamen, whose fighters are from Mosul, in the town of Kirkuk on Monday.", func(t *testing.T, doc sitrep.Document) {
 			e := first(t, doc)
 			if e.Location == nil || e.Location.Name != "Kirkuk" {
