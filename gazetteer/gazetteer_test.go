@@ -261,6 +261,17 @@ func TestMinorSeatWeight(t *testing.T) {
 	}
 }
 
+// A settlement keeps its alternate names whatever its size.
+func TestSettlementAlternates(t *testing.T) {
+	var found bool
+	for _, e := range Default().Places("Yitzhar") {
+		found = found || e.Feature == "STLMT"
+	}
+	if !found {
+		t.Error("Places(Yitzhar) lacks the settlement Yiẕhar")
+	}
+}
+
 func TestPlacesNegative(t *testing.T) {
 	g := Default()
 	for _, name := range []string{"Monday", "May", "Gentile", "Aliyev", "Guterres", "Armenian", "", "   ", "--"} {

