@@ -1919,14 +1919,18 @@ func (a *article) origin(p *sitrep.Place) bool {
 // it holds, as its container ("Campeche, Campeche", "Jundiai (Sao
 // Paulo)").
 func (a *article) holdsTown(t, d *sitrep.Place) bool {
-	if t.Kind != sitrep.PlaceCity || !t.Resolved() || d.Kind != sitrep.PlaceAdmin2 && d.Kind != sitrep.PlaceAdmin1 || d.Country != t.Country || t.End > d.Start {
+	return t.Kind == sitrep.PlaceCity && t.Resolved() && (d.Kind == sitrep.PlaceAdmin2 || d.Kind == sitrep.PlaceAdmin1) && d.Country == t.Country && a.besideAfter(t, d)
+}
+
+// besideAfter reports whether c is named right after q, past a comma or an
+// opening bracket, as its container ("Kamyanka, Donetsk", "Jundiai (Sao
+// Paulo)").
+func (a *article) besideAfter(q, c *sitrep.Place) bool {
+	if q.End > c.Start {
 		return false
 	}
-	switch strings.TrimSpace(a.in.Text[t.End:d.Start]) {
-	case ",", "(":
-		return true
-	}
-	return false
+	between := strings.TrimSpace(a.in.Text[q.End:c.Start])
+	return between == "," || between == "("
 }
 
 // landmarkWords name a road, square or bridge after a place ("the Murree
@@ -1972,7 +1976,7 @@ func (a *article) containerOf(p *sitrep.Place) *sitrep.Place {
 		if q.Text != p.Text || !c.Resolved() || c.Cue == "demonym" || c.Cue == "mission" || p.Country != "" && c.Country != p.Country {
 			continue
 		}
-		if between := strings.TrimSpace(a.in.Text[q.End:c.Start]); between == "," || between == "(" {
+		if a.besideAfter(q, c) {
 			return c
 		}
 	}
